@@ -1,0 +1,129 @@
+// Making tensors from JavaScript values and from shapes.
+import { isDType, type DType, type TypedArray } from './dtype.js';
+import { fromValues } from './engine.js';
+import { checkShape, fmt, sizeOf } from './shape.js';
+import type { Tensor } from './tensor.js';
+
+/** Nested arrays of numbers or booleans, a typed array, or one number or boolean. */
+export type TensorData = number | boolean | TypedArray | Uint8ClampedArray | Int8Array | Int16Array | Uint16Array | Uint32Array | NestedArray;
+/** Arbitrarily nested arrays of numbers or booleans. */
+export type NestedArray = readonly (number | boolean | NestedArray)[];
+
+/** Options when making a tensor from values. */
+export interface TensorOptions {
+  /** Element type; inferred when omitted (booleans: bool, Int32Array: int32, otherwise float32). */
+  dtype?: DType;
+  /** Shape for flat data; inferred from nesting when omitted. */
+  shape?: readonly number[];
+}
+
+function nestedShape(data: NestedArray): number[] {
+  const shape: number[] = [];
+  for (let level: unknown = data; Array.isArray(level); level = level[0]) shape.push(level.length);
+  return shape;
+}
+
+function flattenInto(data: unknown, shape: readonly number[], depth: number, out: (number | boolean)[], path: string): void {
+  const where = path || 'the top level';
+  if (depth === shape.length) {
+    if (Array.isArray(data)) throw new Error(`tensor: ragged nested array: ${where} is an array where a value was expected`);
+    if (typeof data !== 'number' && typeof data !== 'boolean') {
+      throw new Error(`tensor: ${where} must be a number or boolean, got ${data === null ? 'null' : typeof data}`);
+    }
+    out.push(data);
+    return;
+  }
+  if (!Array.isArray(data)) throw new Error(`tensor: ragged nested array: ${where} is a value where an array of ${shape[depth]} was expected`);
+  if (data.length !== shape[depth]) throw new Error(`tensor: ragged nested array: ${where} has ${data.length} entries, expected ${shape[depth]}`);
+  data.forEach((v, i) => flattenInto(v, shape, depth + 1, out, `${path}[${i}]`));
+}
+
+function checkValues(values: ArrayLike<number>, dtype: DType): void {
+  if (dtype !== 'int32') return;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!Number.isInteger(v) || v < -2147483648 || v > 2147483647) {
+      throw new Error(`tensor: value ${v} at flat index ${i} is not a 32-bit integer, but dtype is int32`);
+    }
+  }
+}
+
+/**
+ * A tensor holding `data`: nested arrays (`[[1, 2], [3, 4]]`), a typed array (1-D unless a
+ * shape is given) or a single value (a scalar).
+ */
+export function tensor(data: TensorData, options: TensorOptions = {}): Tensor {
+  if (options.dtype !== undefined && !isDType(options.dtype)) {
+    throw new Error(`tensor: dtype must be 'float32', 'int32' or 'bool', got ${JSON.stringify(options.dtype)}`);
+  }
+  let values: ArrayLike<number>;
+  let shape: number[];
+  let inferred: DType = 'float32';
+  if (typeof data === 'number' || typeof data === 'boolean') {
+    values = [Number(data)];
+    shape = [];
+    if (typeof data === 'boolean') inferred = 'bool';
+  } else if (Array.isArray(data)) {
+    const flat: (number | boolean)[] = [];
+    shape = nestedShape(data);
+    flattenInto(data, shape, 0, flat, '');
+    if (flat.length > 0 && flat.every((v) => typeof v === 'boolean')) inferred = 'bool';
+    values = flat.map(Number);
+  } else if (ArrayBuffer.isView(data)) {
+    values = data as ArrayLike<number>;
+    shape = [values.length];
+    if (data instanceof Int32Array) inferred = 'int32';
+  } else {
+    throw new Error(`tensor: data must be a number, boolean, nested array or typed array, got ${typeof data}`);
+  }
+  if (options.shape) {
+    checkShape('tensor', [...options.shape]);
+    if (sizeOf(options.shape) !== values.length) {
+      throw new Error(`tensor: shape ${fmt(options.shape)} needs ${sizeOf(options.shape)} values, got ${values.length}`);
+    }
+    shape = [...options.shape];
+  }
+  const dtype = options.dtype ?? inferred;
+  checkValues(values, dtype);
+  return fromValues(dtype === 'bool' ? Array.from(values, (v) => (v ? 1 : 0)) : values, shape, dtype);
+}
+
+/** A tensor of `shape` with every element `value`. */
+export function full(shape: readonly number[], value: number | boolean, dtype?: DType): Tensor {
+  checkShape('full', [...shape]);
+  const d = dtype ?? (typeof value === 'boolean' ? 'bool' : 'float32');
+  return tensor(new Float64Array(sizeOf(shape)).fill(Number(value)), { shape, dtype: d });
+}
+
+/** A tensor of zeros. */
+export const zeros = (shape: readonly number[], dtype: DType = 'float32'): Tensor => full(shape, 0, dtype);
+/** A tensor of ones. */
+export const ones = (shape: readonly number[], dtype: DType = 'float32'): Tensor => full(shape, 1, dtype);
+/** Zeros shaped like `x`. */
+export const zerosLike = (x: Tensor): Tensor => full(x.shape, 0, x.dtype);
+/** Ones shaped like `x`. */
+export const onesLike = (x: Tensor): Tensor => full(x.shape, 1, x.dtype);
+
+/** start, start + step, ... up to but excluding stop; `arange(n)` is 0..n-1 (int32 when all arguments are integers). */
+export function arange(start: number, stop?: number, step = 1, dtype?: DType): Tensor {
+  const [from, to] = stop === undefined ? [0, start] : [start, stop];
+  if (step === 0 || !Number.isFinite(step)) throw new Error(`arange: step must be finite and non-zero, got ${step}`);
+  const n = Math.max(0, Math.ceil((to - from) / step));
+  const d = dtype ?? ([from, to, step].every(Number.isInteger) ? 'int32' : 'float32');
+  return tensor(Float64Array.from({ length: n }, (_, i) => from + i * step), { dtype: d });
+}
+
+/** `count` evenly spaced float32 values from `start` to `stop`, both included. */
+export function linspace(start: number, stop: number, count: number): Tensor {
+  if (!Number.isInteger(count) || count < 0) throw new Error(`linspace: count must be a non-negative integer, got ${count}`);
+  const step = count > 1 ? (stop - start) / (count - 1) : 0;
+  return tensor(Float64Array.from({ length: count }, (_, i) => (i === count - 1 ? stop : start + i * step)));
+}
+
+/** The n×m identity matrix (m = n by default). */
+export function eye(n: number, m = n, dtype: DType = 'float32'): Tensor {
+  checkShape('eye', [n, m]);
+  const values = new Float64Array(n * m);
+  for (let i = 0; i < Math.min(n, m); i++) values[i * m + i] = 1;
+  return tensor(values, { shape: [n, m], dtype });
+}
