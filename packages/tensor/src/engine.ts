@@ -47,7 +47,7 @@ export function runOp<K extends OpName>(op: K, inputs: readonly Tensor[], attrs:
       throw e;
     }
   }
-  if (untrackedDepth === 0) for (const observe of observers) observe(op, inputs, attrs, out);
+  if (tracking) for (const observe of observers) observe(op, inputs, attrs, out);
   return out;
 }
 
@@ -168,19 +168,25 @@ export function readValues(t: Tensor): Promise<TypedArray> {
   return t.backend.read(t.storage, t.dtype, t.size);
 }
 
-let untrackedDepth = 0;
+let tracking = true;
 
-/** Runs `fn` with op observers silenced: autograd records nothing inside (its `noGrad`). */
-export function untracked<T>(fn: () => T): T {
-  untrackedDepth++;
+/** Runs `fn` with op observers on or off, restoring the previous setting afterwards. */
+export function withTracking<T>(on: boolean, fn: () => T): T {
+  const previous = tracking;
+  tracking = on;
   try {
     return fn();
   } finally {
-    untrackedDepth--;
+    tracking = previous;
   }
+}
+
+/** Runs `fn` with op observers silenced: autograd records nothing inside (its `noGrad`). */
+export function untracked<T>(fn: () => T): T {
+  return withTracking(false, fn);
 }
 
 /** Whether ops are currently reported to observers. */
 export function isTracking(): boolean {
-  return untrackedDepth === 0;
+  return tracking;
 }

@@ -15,7 +15,7 @@ export type { Meta } from './infer.js';
 export type { Backend, BackendStats, Kernel, Kernels, TensorInfo } from './backend.js';
 export { backend, getBackend, getBackendInstance, listBackends, ready, registerBackend, setBackend } from './registry.js';
 export { createJsBackend, type JsBackendOptions } from './backends/js/index.js';
-export { dispose, fromValues, isTracking, keep, memory, onOp, runOp, scope, untracked, type MemoryInfo, type OpObserver } from './engine.js';
+export { dispose, fromValues, isTracking, keep, memory, onOp, runOp, scope, untracked, withTracking, type MemoryInfo, type OpObserver } from './engine.js';
 export { arange, eye, full, linspace, ones, onesLike, tensor, zeros, zerosLike, type NestedArray, type TensorData, type TensorOptions } from './creation.js';
 export { bernoulli, globalRandom, rand, randint, randn, Random, seed } from './random.js';
 export { cast, castTo, compareOp, div, logicalNot, type Scalar, type TensorOrScalar, where } from './api/elementwise.js';

@@ -1,0 +1,92 @@
+// The user-facing autograd API: grad, valueAndGrad, backward, noGrad, variable.
+import { keep, scope, setBackwardHandler, Tensor, fromValues, untracked, withTracking, isTracking, fmt } from './deps.js';
+import { gradients, hasNode } from './tape.js';
+
+/** Runs `fn` without recording: nothing computed inside has a gradient. */
+export function noGrad<T>(fn: () => T): T {
+  return untracked(fn);
+}
+
+/** A leaf tensor that autograd tracks: a copy of `t` with `requiresGrad` set. */
+export function variable(t: Tensor): Tensor {
+  const leaf = untracked(() => t.reshape(t.shape));
+  leaf.requiresGrad = true;
+  return leaf;
+}
+
+function seedFor(op: string, out: Tensor): Tensor {
+  if (!(out instanceof Tensor)) throw new Error(`${op}: f must return a Tensor, got ${typeof out}`);
+  if (out.size !== 1) throw new Error(`${op}: f must return a scalar, got shape ${fmt(out.shape)}; reduce it first (e.g. .sum() or .mean())`);
+  if (out.dtype !== 'float32') throw new Error(`${op}: f must return a float32 tensor, got ${out.dtype}`);
+  return fromValues([1], out.shape, 'float32', out.backend);
+}
+
+setBackwardHandler((root, seed) => {
+  if (!root.requiresGrad) throw new Error(`backward: ${root} does not require grad: nothing it was computed from has requiresGrad set`);
+  const s = seed ?? seedFor('backward', root);
+  if (s.shape.join() !== root.shape.join()) throw new Error(`backward: seed ${fmt(s.shape)} must match ${fmt(root.shape)}`);
+  scope(() => {
+    const grads = untracked(() => gradients([root], [s]));
+    for (const [t, g] of grads) {
+      if (!t.requiresGrad || hasNode(t)) continue;
+      const total = t.grad ? untracked(() => t.grad!.add(g)) : g;
+      t.grad?.dispose();
+      t.grad = keep(total);
+    }
+  });
+});
+
+type Argnums = number | readonly number[];
+type GradOf<N> = N extends readonly number[] ? Tensor[] : Tensor;
+
+/**
+ * Makes a function that returns f's value and its gradient with respect to argument 0 (or the
+ * arguments listed in `argnums`, giving an array). f must return a scalar. Nesting works:
+ * `grad(grad(f))` is the second derivative.
+ */
+export function valueAndGrad<A extends unknown[], N extends Argnums = 0>(f: (...args: A) => Tensor, argnums?: N): (...args: A) => [Tensor, GradOf<N>] {
+  const run = differentiate(f, argnums);
+  return (...args: A) => {
+    const { value, grads } = run(...args);
+    return [value, grads];
+  };
+}
+
+/** Makes a function that returns the gradient of scalar-valued f (see {@link valueAndGrad}). */
+export function grad<A extends unknown[], N extends Argnums = 0>(f: (...args: A) => Tensor, argnums?: N): (...args: A) => GradOf<N> {
+  const run = differentiate(f, argnums);
+  return (...args: A) => {
+    const { value, grads, nested } = run(...args);
+    // Inside an enclosing grad the value may be needed by that tape's rules; otherwise free it.
+    if (!nested) value.dispose();
+    return grads;
+  };
+}
+
+function differentiate<A extends unknown[], N extends Argnums>(f: (...args: A) => Tensor, argnums?: N) {
+  const which: number[] = argnums === undefined ? [0] : typeof argnums === 'number' ? [argnums] : [...(argnums as readonly number[])];
+  return (...args: A): { value: Tensor; grads: GradOf<N>; nested: boolean } => {
+    which.forEach((i) => {
+      if (!(args[i] instanceof Tensor)) throw new Error(`grad: argument ${i} must be a Tensor to differentiate with respect to it, got ${typeof args[i]}`);
+      if ((args[i] as Tensor).dtype !== 'float32') throw new Error(`grad: argument ${i} must be float32 to differentiate with respect to it, got ${(args[i] as Tensor).dtype}`);
+    });
+    // When an enclosing grad tracks an argument, keep every tensor and record the backward pass too.
+    const outer = isTracking() && which.some((i) => (args[i] as Tensor).requiresGrad);
+    const run = (): [Tensor, Tensor[]] => withTracking(true, () => {
+      const leaves = which.map((i) => {
+        const alias = (args[i] as Tensor).reshape((args[i] as Tensor).shape);
+        alias.requiresGrad = true;
+        return alias;
+      });
+      const inner = [...args] as A;
+      which.forEach((i, k) => (inner[i] = leaves[k]));
+      const value = f(...inner);
+      const seed = seedFor('grad', value);
+      const grads = withTracking(outer, () => gradients([value], [seed], new Set(leaves)));
+      return [value, leaves.map((l) => grads.get(l) ?? untracked(() => l.mul(0)))];
+    });
+    const [value, grads] = outer ? run() : scope(run);
+    const result = typeof argnums === 'object' ? grads : grads[0]!;
+    return { value, grads: result as GradOf<N>, nested: outer };
+  };
+}

@@ -1,0 +1,6 @@
+// @webgrad/autograd: define-by-run reverse-mode differentiation. Importing it installs the tape
+// and makes Tensor.backward() work.
+export { grad, noGrad, valueAndGrad, variable } from './api.js';
+export { gradients } from './tape.js';
+export { gradRules } from './grad-rules.js';
+export { unbroadcast, type GradContext, type GradRule, type GradRules } from './rule.js';

@@ -1,0 +1,48 @@
+// Gradient rules of the elementwise ops, each the textbook derivative times the incoming gradient.
+import { where } from '@webgrad/tensor';
+import { unbroadcast, type GradRule, type GradRules } from '../rule.js';
+import type { OpName, Tensor } from '../deps.js';
+
+type R<K extends OpName> = GradRule<K>;
+
+const unary = <K extends OpName>(local: (x: Tensor, out: Tensor) => any): R<K> => ({ inputs: [x], out, dy }) => [dy.mul(local(x!, out))];
+/** Both inputs of a binary op, with the broadcast undone. */
+const binary = <K extends OpName>(da: (a: Tensor, b: Tensor, out: Tensor, dy: Tensor) => any, db: (a: Tensor, b: Tensor, out: Tensor, dy: Tensor) => any): R<K> =>
+  ({ inputs: [a, b], out, dy }) => [unbroadcast(da(a!, b!, out, dy), a!.shape), unbroadcast(db(a!, b!, out, dy), b!.shape)];
+
+/** Where a wins a max/min it gets the gradient; ties split it evenly. */
+const share = (wins: Tensor, ties: Tensor): Tensor => wins.cast('float32').add(ties.cast('float32').mul(0.5));
+
+/** The elementwise part of the gradient table. */
+export const elementwiseRules = {
+  neg: ({ dy }) => [dy.neg()],
+  abs: unary((x) => x.sign()),
+  relu: ({ inputs: [x], dy }) => [where(x!.gt(0), dy, 0)],
+  exp: unary((_x, out) => out),
+  log: ({ inputs: [x], dy }) => [dy.div(x!)],
+  log1p: ({ inputs: [x], dy }) => [dy.div(x!.add(1))],
+  expm1: unary((_x, out) => out.add(1)),
+  sqrt: ({ out, dy }) => [dy.mul(0.5).div(out)],
+  rsqrt: unary((_x, out) => out.mul(out).mul(out).mul(-0.5)),
+  reciprocal: unary((_x, out) => out.mul(out).neg()),
+  sin: unary((x) => x.cos()),
+  cos: unary((x) => x.sin().neg()),
+  tanh: unary((_x, out) => out.mul(out).neg().add(1)),
+  sigmoid: unary((_x, out) => out.mul(out.neg().add(1))),
+  add: binary((_a, _b, _o, dy) => dy, (_a, _b, _o, dy) => dy),
+  sub: binary((_a, _b, _o, dy) => dy, (_a, _b, _o, dy) => dy.neg()),
+  mul: binary((_a, b, _o, dy) => dy.mul(b), (a, _b, _o, dy) => dy.mul(a)),
+  div: binary((_a, b, _o, dy) => dy.div(b), (_a, b, out, dy) => dy.mul(out).div(b).neg()),
+  // d(a^b)/da = b a^(b-1), zero where b = 0; d(a^b)/db = a^b ln a, taken as zero where a <= 0.
+  pow: binary(
+    (a, b, _o, dy) => where(b.eq(0), 0, dy.mul(b).mul(a.pow(b.sub(1)))),
+    (a, _b, out, dy) => where(a.gt(0), dy.mul(out).mul(a.log()), 0),
+  ),
+  maximum: binary((a, b, _o, dy) => dy.mul(share(a.gt(b), a.eq(b))), (a, b, _o, dy) => dy.mul(share(b.gt(a), a.eq(b)))),
+  minimum: binary((a, b, _o, dy) => dy.mul(share(a.lt(b), a.eq(b))), (a, b, _o, dy) => dy.mul(share(b.lt(a), a.eq(b)))),
+  where: ({ inputs: [cond, a, b], dy }) => [null, unbroadcast(where(cond!, dy, 0), a!.shape), unbroadcast(where(cond!, 0, dy), b!.shape)],
+  cast: ({ inputs: [x], dy }) => [x!.dtype === 'float32' ? dy : null],
+  sign: 'not-differentiable', floor: 'not-differentiable', ceil: 'not-differentiable', round: 'not-differentiable',
+  logicalNot: 'not-differentiable', logicalAnd: 'not-differentiable', logicalOr: 'not-differentiable',
+  eq: 'not-differentiable', ne: 'not-differentiable', lt: 'not-differentiable', le: 'not-differentiable', gt: 'not-differentiable', ge: 'not-differentiable',
+} satisfies Partial<GradRules>;

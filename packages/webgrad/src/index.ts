@@ -1,0 +1,4 @@
+// webgrad: the umbrella entry. `import * as wg from 'webgrad'` gives tensors, ops, backends,
+// memory scopes and autograd in one namespace.
+export * from '@webgrad/tensor';
+export * from '@webgrad/autograd';

@@ -1,0 +1,12 @@
+// One vitest config for the repository: unit tests beside the code, conformance and gradient
+// checks under test/. Workspace packages resolve to their TypeScript sources ("source" condition).
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: { conditions: ['source'] },
+  ssr: { resolve: { conditions: ['source'], externalConditions: ['source'] } },
+  test: {
+    include: ['packages/*/src/**/*.test.ts', 'test/conformance/**/*.test.ts', 'test/gradcheck/**/*.test.ts', 'examples/**/*.test.ts'],
+    testTimeout: 60_000,
+  },
+});
