@@ -1,5 +1,5 @@
 // The user-facing autograd API: grad, valueAndGrad, backward, noGrad, variable.
-import { keep, scope, setBackwardHandler, Tensor, fromValues, untracked, withTracking, isTracking, fmt } from './deps.js';
+import { scope, setBackwardHandler, Tensor, fromValues, untracked, withTracking, isTracking, fmt } from './deps.js';
 import { gradients, hasNode } from './tape.js';
 
 /** Runs `fn` without recording: nothing computed inside has a gradient. */
@@ -7,11 +7,15 @@ export function noGrad<T>(fn: () => T): T {
   return untracked(fn);
 }
 
-/** A leaf tensor that autograd tracks: a copy of `t` with `requiresGrad` set. */
+/**
+ * Marks `t` as a leaf that autograd tracks (PyTorch's `requires_grad_()`) and returns it:
+ * `backward()` then fills `t.grad`. Only float32 leaves can be tracked.
+ */
 export function variable(t: Tensor): Tensor {
-  const leaf = untracked(() => t.reshape(t.shape));
-  leaf.requiresGrad = true;
-  return leaf;
+  if (t.dtype !== 'float32') throw new Error(`variable: only float32 tensors can require grad, got ${t.dtype}`);
+  if (hasNode(t)) throw new Error(`variable: ${t} was computed from tracked tensors; detach() it to make a new leaf`);
+  t.requiresGrad = true;
+  return t;
 }
 
 function seedFor(op: string, out: Tensor): Tensor {
@@ -25,14 +29,19 @@ setBackwardHandler((root, seed) => {
   if (!root.requiresGrad) throw new Error(`backward: ${root} does not require grad: nothing it was computed from has requiresGrad set`);
   const s = seed ?? seedFor('backward', root);
   if (s.shape.join() !== root.shape.join()) throw new Error(`backward: seed ${fmt(s.shape)} must match ${fmt(root.shape)}`);
+  // Leaf gradients are returned from the scope, so they survive it and belong to the caller's
+  // scope (a training step's scope frees them with everything else).
   scope(() => {
     const grads = untracked(() => gradients([root], [s]));
+    const leafGrads: Tensor[] = [];
     for (const [t, g] of grads) {
       if (!t.requiresGrad || hasNode(t)) continue;
       const total = t.grad ? untracked(() => t.grad!.add(g)) : g;
-      t.grad?.dispose();
-      t.grad = keep(total);
+      if (t.grad !== total) t.grad?.dispose();
+      t.grad = total;
+      leafGrads.push(total);
     }
+    return leafGrads;
   });
 });
 

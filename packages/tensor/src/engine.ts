@@ -93,6 +93,28 @@ export function release(t: Tensor): void {
   t.backend.free(t.storage, t.dtype, t.size);
 }
 
+/** Moves `from`'s storage into `to` (same shape, dtype, backend), freeing `to`'s old storage and retiring `from`. */
+export function moveStorage(from: Tensor, to: Tensor): void {
+  if (from === to) return;
+  for (const [arg, t] of [['value', from], ['target', to]] as const) {
+    if (t.isDisposed) throw new Error(`assign: ${arg} ${t} was disposed`);
+  }
+  if (from.dtype !== to.dtype || from.shape.length !== to.shape.length || from.shape.some((d, i) => d !== to.shape[i])) {
+    throw new Error(`assign: value ${from} must match target ${to} in shape and dtype`);
+  }
+  if (from.backend !== to.backend) throw new Error(`assign: value lives on '${from.backend.name}', target on '${to.backend.name}'`);
+  release(to);
+  safetyNet.unregister(from);
+  to.storage = from.storage;
+  safetyNet.register(to, { backend: to.backend, storage: to.storage, dtype: to.dtype, size: to.size }, to);
+  liveTensors++;
+  liveBytes += to.size * bytesPerElement(to.dtype);
+  // `from` is now an empty handle: its storage belongs to `to`, so it is retired, not freed.
+  liveTensors--;
+  liveBytes -= from.size * bytesPerElement(from.dtype);
+  from.retire();
+}
+
 /** What memory is in use. */
 export interface MemoryInfo {
   /** Tensors created and not yet disposed. */

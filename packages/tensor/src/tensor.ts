@@ -2,7 +2,7 @@
 // Methods only forward to the functions in api/, where each op is defined once.
 import type { Backend } from './backend.js';
 import type { DType, TypedArray } from './dtype.js';
-import { readValues, release } from './engine.js';
+import { moveStorage, readValues, release } from './engine.js';
 import { fmt, type Shape } from './shape.js';
 import * as act from './api/activations.js';
 import { detach } from './api/detach.js';
@@ -39,8 +39,8 @@ export class Tensor {
 
   /** @internal Made by the engine; use the creation functions. */
   constructor(
-    /** @internal The backend's storage handle. */
-    readonly storage: unknown,
+    /** @internal The backend's storage handle (replaced only by `assign`). */
+    public storage: unknown,
     /** Extent of each axis. */
     readonly shape: Shape,
     /** Element type. */
@@ -66,6 +66,20 @@ export class Tensor {
     if (this.disposed) return;
     this.disposed = true;
     release(this);
+  }
+
+  /**
+   * Replaces this tensor's values with `value`'s, in place and without a copy: `value`'s storage
+   * moves here and `value` is disposed. This is how optimisers update parameters.
+   */
+  assign(value: Tensor): this {
+    moveStorage(value, this);
+    return this;
+  }
+
+  /** @internal Marks the handle dead after its storage moved elsewhere. */
+  retire(): void {
+    this.disposed = true;
   }
 
   [Symbol.dispose](): void {

@@ -1,34 +1,35 @@
 // Activation functions written once from primitives; autograd differentiates them for free.
+import { composite } from './composite.js';
 import type { Tensor } from '../tensor.js';
 import { arithOp, where } from './elementwise.js';
 
 /** x where x > 0, alpha * x elsewhere. */
-export function leakyRelu(x: Tensor, alpha = 0.01): Tensor {
+export const leakyRelu = composite(function leakyRelu(x: Tensor, alpha: number = 0.01): Tensor {
   return where(x.gt(0), x, x.mul(alpha));
-}
+});
 
 /** x where x > 0, alpha * (exp(x) - 1) elsewhere (Clevert et al. 2015). */
-export function elu(x: Tensor, alpha = 1): Tensor {
+export const elu = composite(function elu(x: Tensor, alpha: number = 1): Tensor {
   // expm1 of min(x, 0), so the unused branch never overflows into a NaN gradient.
   return where(x.gt(0), x, x.minimum(0).expm1().mul(alpha));
-}
+});
 
 /** log(1 + exp(x)), as max(x, 0) + log1p(exp(-|x|)) so it never overflows. */
-export function softplus(x: Tensor): Tensor {
+export const softplus = composite(function softplus(x: Tensor): Tensor {
   return x.relu().add(x.abs().neg().exp().log1p());
-}
+});
 
 /** GELU, tanh approximation (Hendrycks & Gimpel 2016, eq. in section 2). */
-export function gelu(x: Tensor): Tensor {
+export const gelu = composite(function gelu(x: Tensor): Tensor {
   const inner = x.add(x.mul(x).mul(x).mul(0.044715)).mul(Math.sqrt(2 / Math.PI));
   return x.mul(0.5).mul(inner.tanh().add(1));
-}
+});
 
 /** Clamps every value into [lo, hi]. */
-export function clip(x: Tensor, lo: number, hi: number): Tensor {
+export const clip = composite(function clip(x: Tensor, lo: number, hi: number): Tensor {
   if (!(lo <= hi)) throw new Error(`clip: lo must not exceed hi, got lo ${lo} and hi ${hi}`);
   return arithOp('minimum', arithOp('maximum', x, lo), hi);
-}
+});
 
 /** x * x. */
 export function square(x: Tensor): Tensor {

@@ -1,5 +1,6 @@
 // Convolution and pooling as users call them (NCHW input, OIHW filters), with padding given
 // as 'valid', 'same', one number, [h, w] or [top, bottom, left, right].
+import { composite } from './composite.js';
 import { runOp } from '../engine.js';
 import type { Conv2dAttrs, PoolAttrs } from '../ops.js';
 import { fmt } from '../shape.js';
@@ -47,9 +48,9 @@ export function conv2dAttrs(x: readonly number[], filterShape: readonly number[]
 }
 
 /** 2-D convolution (cross-correlation, as in PyTorch) of `x` [N,C,H,W] with `filter` [O,C/groups,KH,KW]. */
-export function conv2d(x: Tensor, filter: Tensor, options: Conv2dOptions = {}): Tensor {
+export const conv2d = composite(function conv2d(x: Tensor, filter: Tensor, options: Conv2dOptions = {}): Tensor {
   return runOp('conv2d', [castTo(x, 'float32'), castTo(filter, 'float32')], conv2dAttrs(x.shape, filter.shape, options));
-}
+});
 
 /** The canonical attributes of a pooling window of `kernel` over `x` [N,C,H,W]. */
 export function poolAttrs(op: string, x: readonly number[], kernel: number | readonly [number, number], { stride, padding = 0 }: Pool2dOptions = {}): PoolAttrs {
@@ -60,11 +61,11 @@ export function poolAttrs(op: string, x: readonly number[], kernel: number | rea
 }
 
 /** Maximum over each window; padding never wins. */
-export function maxPool2d(x: Tensor, kernel: number | readonly [number, number], options: Pool2dOptions = {}): Tensor {
+export const maxPool2d = composite(function maxPool2d(x: Tensor, kernel: number | readonly [number, number], options: Pool2dOptions = {}): Tensor {
   return runOp('maxPool2d', [castTo(x, 'float32')], poolAttrs('maxPool2d', x.shape, kernel, options));
-}
+});
 
 /** Mean over each window, counting only the elements inside the input (padding excluded). */
-export function avgPool2d(x: Tensor, kernel: number | readonly [number, number], options: Pool2dOptions = {}): Tensor {
+export const avgPool2d = composite(function avgPool2d(x: Tensor, kernel: number | readonly [number, number], options: Pool2dOptions = {}): Tensor {
   return runOp('avgPool2d', [castTo(x, 'float32')], poolAttrs('avgPool2d', x.shape, kernel, options));
-}
+});

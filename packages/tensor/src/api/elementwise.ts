@@ -1,5 +1,6 @@
 // Elementwise ops as users call them: numbers lift to tensors, dtypes promote, float-only ops
 // cast integers to float32. Each call ends in one primitive from the op table.
+import { composite } from './composite.js';
 import { promote, type DType } from '../dtype.js';
 import { fromValues, runOp } from '../engine.js';
 import type { OpName } from '../ops.js';
@@ -44,34 +45,34 @@ type UnaryName = 'neg' | 'abs' | 'sign' | 'relu' | 'floor' | 'ceil' | 'round' | 
 const FLOAT_UNARY = new Set<OpName>(['exp', 'log', 'log1p', 'expm1', 'sqrt', 'rsqrt', 'reciprocal', 'sin', 'cos', 'tanh', 'sigmoid']);
 
 /** Runs a unary op; integer inputs of float-only ops are cast to float32 first. */
-export function unaryOp(op: UnaryName, x: Tensor): Tensor {
+export const unaryOp = composite(function unaryOp(op: UnaryName, x: Tensor): Tensor {
   const input = FLOAT_UNARY.has(op) ? castTo(x, 'float32') : castTo(x, numeric(x.dtype));
   if ((op === 'floor' || op === 'ceil' || op === 'round') && input.dtype === 'int32') return input;
   return runOp(op, [input], {});
-}
+});
 
 type ArithName = 'add' | 'sub' | 'mul' | 'pow' | 'maximum' | 'minimum';
 type CompareName = 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge';
 
 /** Runs an arithmetic op after lifting and promotion (bool computes as int32). */
-export function arithOp(op: ArithName, a: TensorOrScalar, b: TensorOrScalar): Tensor {
+export const arithOp = composite(function arithOp(op: ArithName, a: TensorOrScalar, b: TensorOrScalar): Tensor {
   return runOp(op, lift(a, b, numeric), {});
-}
+});
 
 /** a / b, always in float32 (true division). */
-export function div(a: TensorOrScalar, b: TensorOrScalar): Tensor {
+export const div = composite(function div(a: TensorOrScalar, b: TensorOrScalar): Tensor {
   return runOp('div', lift(a, b, floating), {});
-}
+});
 
 /** Runs a comparison after lifting and promotion; the result is bool. */
-export function compareOp(op: CompareName, a: TensorOrScalar, b: TensorOrScalar): Tensor {
+export const compareOp = composite(function compareOp(op: CompareName, a: TensorOrScalar, b: TensorOrScalar): Tensor {
   return runOp(op, lift(a, b, same), {});
-}
+});
 
 /** Elementwise logical and/or of two bool tensors. */
-export function logicalOp(op: 'logicalAnd' | 'logicalOr', a: TensorOrScalar, b: TensorOrScalar): Tensor {
+export const logicalOp = composite(function logicalOp(op: 'logicalAnd' | 'logicalOr', a: TensorOrScalar, b: TensorOrScalar): Tensor {
   return runOp(op, lift(a, b, same), {});
-}
+});
 
 /** Elementwise logical not of a bool tensor. */
 export function logicalNot(x: Tensor): Tensor {
@@ -79,10 +80,10 @@ export function logicalNot(x: Tensor): Tensor {
 }
 
 /** Picks `a` where `cond` is true and `b` elsewhere, broadcasting all three. */
-export function where(cond: Tensor, a: TensorOrScalar, b: TensorOrScalar): Tensor {
+export const where = composite(function where(cond: Tensor, a: TensorOrScalar, b: TensorOrScalar): Tensor {
   const [x, y] = lift(a, b, same);
   return runOp('where', [cond, x, y], {});
-}
+});
 
 /** Converts to another dtype: floats truncate toward zero when cast to int32; non-zero is true. */
 export function cast(x: Tensor, dtype: DType): Tensor {

@@ -1,4 +1,5 @@
 // Matrix products as users call them: 1-D operands are promoted like NumPy's matmul.
+import { composite } from './composite.js';
 import { runOp } from '../engine.js';
 import { fmt } from '../shape.js';
 import type { Tensor } from '../tensor.js';
@@ -16,7 +17,7 @@ export interface MatmulOptions {
  * Batched matrix product over the last two axes, broadcasting batch axes. A 1-D `a` is a row
  * vector and a 1-D `b` a column vector; the added axis is removed from the result.
  */
-export function matmul(a: Tensor, b: Tensor, { transposeA = false, transposeB = false }: MatmulOptions = {}): Tensor {
+export const matmul = composite(function matmul(a: Tensor, b: Tensor, { transposeA = false, transposeB = false }: MatmulOptions = {}): Tensor {
   if (a.rank === 0 || b.rank === 0) throw new Error(`matmul: operands must have rank 1 or more, got a ${fmt(a.shape)} and b ${fmt(b.shape)}`);
   const x = a.rank === 1 ? a.reshape([1, a.size]) : a;
   const y = b.rank === 1 ? b.reshape([b.size, 1]) : b;
@@ -25,4 +26,4 @@ export function matmul(a: Tensor, b: Tensor, { transposeA = false, transposeB = 
   if (a.rank === 1) return out.reshape([...out.shape.slice(0, -2), out.shape[out.rank - 1]!]);
   if (b.rank === 1) return out.reshape(out.shape.slice(0, -1));
   return out;
-}
+});

@@ -1,5 +1,6 @@
 // Ops that move elements without computing on them, as users call them: reshape with -1,
 // Python-style slices, stack and split, gather/scatter, oneHot.
+import { composite } from './composite.js';
 import { fromValues, runOp } from '../engine.js';
 import { checkShape, fmt, normalizeAxis, sizeOf } from '../shape.js';
 import { Tensor } from '../tensor.js';
@@ -78,11 +79,11 @@ export function concat(xs: readonly Tensor[], axis = 0): Tensor {
 }
 
 /** Joins tensors of one shape along a new axis. */
-export function stack(xs: readonly Tensor[], axis = 0): Tensor {
+export const stack = composite(function stack(xs: readonly Tensor[], axis: number = 0): Tensor {
   if (xs.length === 0) throw new Error('stack: needs at least one tensor, got none');
   const a = normalizeAxis('stack', axis, xs[0]!.rank + 1);
   return concat(xs.map((x) => expandDims(x, a)), a);
-}
+});
 
 /** Splits along `axis` into `sections` equal parts, or into parts of the given sizes. */
 export function split(x: Tensor, sections: number | readonly number[], axis = 0): Tensor[] {
@@ -134,19 +135,19 @@ function indexTensor(op: string, indices: Tensor | readonly number[], like?: Ten
 }
 
 /** Picks entries along `axis` by index: out shape is x before axis, indices, x after axis. */
-export function gather(x: Tensor, indices: Tensor | readonly number[], axis = 0): Tensor {
+export const gather = composite(function gather(x: Tensor, indices: Tensor | readonly number[], axis: number = 0): Tensor {
   return runOp('gather', [x, indexTensor('gather', indices, x)], { axis: normalizeAxis('gather', axis, x.rank) });
-}
+});
 
 /** Adds `updates` into a zero tensor at `indices` along `axis` (of extent `size`); repeated indices accumulate. */
-export function scatterAdd(indices: Tensor | readonly number[], updates: Tensor, axis: number, size: number): Tensor {
+export const scatterAdd = composite(function scatterAdd(indices: Tensor | readonly number[], updates: Tensor, axis: number, size: number): Tensor {
   return runOp('scatterAdd', [indexTensor('scatterAdd', indices, updates), updates], { axis, size });
-}
+});
 
 /** One-hot float32 encoding of int32 `indices` over `depth` classes (a new last axis). */
-export function oneHot(indices: Tensor | readonly number[], depth: number): Tensor {
+export const oneHot = composite(function oneHot(indices: Tensor | readonly number[], depth: number): Tensor {
   const idx = indexTensor('oneHot', indices);
   if (!Number.isInteger(depth) || depth < 0) throw new Error(`oneHot: depth must be a non-negative integer, got ${depth}`);
   const classes = fromValues(Array.from({ length: depth }, (_, i) => i), [depth], 'int32', idx.backend);
   return castTo(expandDims(idx, -1).eq(classes), 'float32');
-}
+});
