@@ -2,3 +2,4 @@
 // memory scopes and autograd in one namespace.
 export * from '@webgrad/tensor';
 export * from '@webgrad/autograd';
+export * as nn from '@webgrad/nn';

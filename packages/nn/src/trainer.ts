@@ -1,0 +1,274 @@
+// The Trainer runs the loop: batches in, forward, loss, backward, optimiser step, modifiers,
+// metrics and hooks out. It can be paused, resumed and single-stepped, which is how the
+// dashboard drives it, and it times each phase of a step.
+import { noGrad, scope, type Tensor } from './deps.js';
+import type { Batch, Dataset } from './data/dataset.js';
+import { globMatcher } from './glob.js';
+import type { Hook, HookContext, PhaseTiming } from './hooks.js';
+import type { Initializer } from './init.js';
+import { l1, l2, losses, type Loss, type LossName } from './losses.js';
+import { accuracy } from './metrics.js';
+import type { Modifier } from './modifiers.js';
+import type { Module } from './module.js';
+import { zeroGrad, type Optimizer } from './optim/optimizer.js';
+
+/** What a Trainer needs. */
+export interface TrainerOptions {
+  model: Module;
+  loss: LossName | Loss;
+  optimizer: Optimizer;
+  data: Dataset;
+  batchSize?: number;
+  /** Evaluated at the end of each epoch into valLoss / valAccuracy. */
+  validation?: Dataset;
+  /** Compute accuracy on each batch (default: true for softmaxCrossEntropy and binaryCrossEntropy). */
+  accuracy?: boolean;
+  /** Penalties added to the loss, over the parameters a glob selects (default '**.weight'). */
+  regularization?: { l1?: number; l2?: number; match?: string };
+  /** Seed of the shuffling. */
+  seed?: number;
+}
+
+/** Where a Trainer is: not started, running, paused, or finished/stopped. */
+export type TrainerState = 'idle' | 'running' | 'paused' | 'stopped';
+
+const now = (): number => performance.now();
+
+/** Trains a model on a dataset; see the options for what it needs. */
+export class Trainer {
+  readonly model: Module;
+  readonly optimizer: Optimizer;
+  step = 0;
+  epoch = 0;
+  state: TrainerState = 'idle';
+  /** Why training stopped, if a hook or `stop` ended it. */
+  stopReason: string | undefined;
+  /** The latest metrics. */
+  metrics: Record<string, number> = {};
+  /** Milliseconds per phase of the latest step. */
+  timing: PhaseTiming = { data: 0, forward: 0, backward: 0, update: 0, sync: 0 };
+  data: Dataset;
+  batchSize: number;
+  private readonly lossFn: Loss;
+  private readonly hooks: Hook[] = [];
+  private readonly modifiers: { matches: (path: string) => boolean; modify: Modifier }[] = [];
+  private batchesLeft: Generator<Batch> | undefined;
+  private resumeSignal: (() => void) | undefined;
+
+  constructor(private readonly options: TrainerOptions) {
+    this.model = options.model;
+    this.optimizer = options.optimizer;
+    this.data = options.data;
+    this.batchSize = options.batchSize ?? 32;
+    if (typeof options.loss === 'string' && !(options.loss in losses)) {
+      throw new Error(`Trainer: unknown loss '${options.loss}' (expected one of ${Object.keys(losses).join(', ')} or a function)`);
+    }
+    this.lossFn = typeof options.loss === 'string' ? losses[options.loss] : options.loss;
+  }
+
+  private get tracksAccuracy(): boolean {
+    return this.options.accuracy ?? (this.options.loss === 'softmaxCrossEntropy' || this.options.loss === 'binaryCrossEntropy');
+  }
+
+  private select(glob: string): [string, Tensor][] {
+    const matches = globMatcher(glob);
+    const found = this.model.namedParameters().filter(([path]) => matches(path));
+    if (!found.length) throw new Error(`Trainer: no parameter matches '${glob}' (parameters: ${this.model.namedParameters().map(([p]) => p).join(', ')})`);
+    return found;
+  }
+
+  /** Re-initialises every parameter the glob selects. */
+  initialise(glob: string, init: Initializer): this {
+    for (const [, p] of this.select(glob)) p.assign(init(p.shape));
+    return this;
+  }
+
+  /** Stops training the parameters the glob selects. */
+  freeze(glob: string): this {
+    for (const [, p] of this.select(glob)) p.requiresGrad = false;
+    return this;
+  }
+
+  /** Trains the parameters the glob selects again. */
+  unfreeze(glob: string): this {
+    for (const [, p] of this.select(glob)) p.requiresGrad = true;
+    return this;
+  }
+
+  /** Applies `modify` to the parameters the glob selects after every step. */
+  modify(glob: string, modify: Modifier): this {
+    this.select(glob);
+    this.modifiers.push({ matches: globMatcher(glob), modify });
+    return this;
+  }
+
+  /** Adds a hook. */
+  hook(hook: Hook): this {
+    this.hooks.push(hook);
+    return this;
+  }
+
+  /** Trains for `epochs` more epochs or `steps` more steps; resolves when done or stopped (not while paused). */
+  async fit({ epochs, steps }: { epochs?: number; steps?: number }): Promise<void> {
+    if (epochs === undefined && steps === undefined) throw new Error('Trainer.fit: give epochs or steps');
+    const stepTarget = steps !== undefined ? this.step + steps : Infinity;
+    const epochTarget = epochs !== undefined ? this.epoch + epochs : Infinity;
+    this.state = 'running';
+    this.stopReason = undefined;
+    // pause() and stop() change the state from hooks and event handlers while this loop awaits.
+    const state = (): TrainerState => this.state;
+    while (this.step < stepTarget && this.epoch < epochTarget && state() !== 'stopped') {
+      if (state() === 'paused') await new Promise<void>((resolve) => (this.resumeSignal = resolve));
+      else await this.trainStep();
+    }
+    if (state() !== 'stopped') this.state = 'idle';
+    await this.runHooks('end');
+  }
+
+  /** Pauses a running fit after the current step. */
+  pause(): void {
+    if (this.state === 'running') this.state = 'paused';
+  }
+
+  /** Resumes a paused fit. */
+  resume(): void {
+    if (this.state !== 'paused') return;
+    this.state = 'running';
+    this.resumeSignal?.();
+  }
+
+  /** Ends a fit; `reason` is kept in `stopReason`. */
+  stop(reason = 'stopped'): void {
+    this.state = 'stopped';
+    this.stopReason = reason;
+    this.resumeSignal?.();
+  }
+
+  /** Runs `n` single steps now (also while paused). */
+  async singleStep(n = 1): Promise<void> {
+    for (let i = 0; i < n; i++) await this.trainStep();
+  }
+
+  private nextBatch(): Batch | undefined {
+    this.batchesLeft ??= this.data.batches(this.batchSize, { seed: this.options.seed ?? 0, epoch: this.epoch });
+    const next = this.batchesLeft.next();
+    return next.done ? undefined : next.value;
+  }
+
+  private penalty(): Tensor | undefined {
+    const r = this.options.regularization;
+    if (!r || (!r.l1 && !r.l2)) return undefined;
+    const matches = globMatcher(r.match ?? '**.weight');
+    const params = this.model.namedParameters().filter(([path, p]) => matches(path) && p.requiresGrad).map(([, p]) => p);
+    if (!params.length) return undefined;
+    const terms = [r.l1 ? l1(params, r.l1) : undefined, r.l2 ? l2(params, r.l2) : undefined].filter((t): t is Tensor => !!t);
+    return terms.reduce((a, b) => a.add(b));
+  }
+
+  /** One step on the next batch; at the end of the data it closes the epoch instead. */
+  private async trainStep(): Promise<void> {
+    const t0 = now();
+    const batch = this.nextBatch();
+    if (!batch) {
+      await this.endEpoch();
+      return;
+    }
+    this.model.train();
+    const named = this.model.namedParameters();
+    const t1 = now();
+    let t2 = t1;
+    let t3 = t1;
+    const { loss, prediction } = scope(() => {
+      const prediction = this.model.forward(batch.x);
+      const base = this.lossFn(prediction, batch.y);
+      const extra = this.penalty();
+      const loss = extra ? base.add(extra) : base;
+      t2 = now();
+      loss.backward();
+      t3 = now();
+      this.optimizer.step(named);
+      this.applyModifiers(named);
+      zeroGrad(named.map(([, p]) => p));
+      return { loss, prediction };
+    });
+    const t4 = now();
+    this.metrics = { loss: await loss.item(), lr: this.optimizer.currentLr() };
+    if (this.tracksAccuracy) this.metrics.accuracy = accuracy({ scores: (await prediction.data()) as Float32Array, classes: prediction.shape[1] ?? 1, labels: await labelsOf(batch.y) });
+    loss.dispose();
+    prediction.dispose();
+    batch.x.dispose();
+    batch.y.dispose();
+    this.timing = { data: t1 - t0, forward: t2 - t1, backward: t3 - t2, update: t4 - t3, sync: now() - t4 };
+    this.step++;
+    await this.runHooks('step');
+  }
+
+  private applyModifiers(named: readonly [string, Tensor][]): void {
+    if (!this.modifiers.length) return;
+    noGrad(() => {
+      for (const [path, p] of named) for (const m of this.modifiers) if (m.matches(path)) p.assign(m.modify(p));
+    });
+  }
+
+  private async endEpoch(): Promise<void> {
+    this.batchesLeft = undefined;
+    this.epoch++;
+    if (this.options.validation) {
+      const v = await this.evaluate(this.options.validation);
+      for (const [k, value] of Object.entries(v)) this.metrics[`val${k[0]!.toUpperCase()}${k.slice(1)}`] = value;
+    }
+    await this.runHooks('epoch');
+  }
+
+  private async runHooks(event: 'step' | 'epoch' | 'end'): Promise<void> {
+    const ctx: HookContext = { trainer: this, step: this.step, epoch: this.epoch, metrics: this.metrics, timing: this.timing };
+    for (const h of this.hooks) await h[event]?.(ctx);
+  }
+
+  /** Loss (and accuracy) over a dataset in evaluation mode, batch by batch. */
+  async evaluate(data: Dataset = this.options.validation ?? this.data): Promise<Record<string, number>> {
+    const wasTraining = this.model.training;
+    this.model.eval();
+    let [lossSum, hits] = [0, 0];
+    try {
+      for (const batch of data.batches(this.batchSize, { shuffle: false })) {
+        const { loss, prediction } = scope(() => noGrad(() => {
+          const prediction = this.model.forward(batch.x);
+          return { loss: this.lossFn(prediction, batch.y), prediction };
+        }));
+        const n = batch.x.shape[0]!;
+        lossSum += (await loss.item()) * n;
+        if (this.tracksAccuracy) hits += n * accuracy({ scores: (await prediction.data()) as Float32Array, classes: prediction.shape[1] ?? 1, labels: await labelsOf(batch.y) });
+        for (const t of [loss, prediction, batch.x, batch.y]) t.dispose();
+      }
+    } finally {
+      this.model.train(wasTraining);
+    }
+    const out: Record<string, number> = { loss: lossSum / data.size };
+    if (this.tracksAccuracy) out.accuracy = hits / data.size;
+    return out;
+  }
+
+  /** The model's output for `x` in evaluation mode, without recording gradients. */
+  predict(x: Tensor): Tensor {
+    const wasTraining = this.model.training;
+    this.model.eval();
+    try {
+      return scope(() => noGrad(() => this.model.forward(x)));
+    } finally {
+      this.model.train(wasTraining);
+    }
+  }
+}
+
+/** Class indices from int32 labels, or from one-hot / probability rows, or binary targets. */
+async function labelsOf(y: Tensor): Promise<ArrayLike<number>> {
+  const values = await y.data();
+  if (y.dtype === 'int32' || y.rank === 1 || y.shape[1] === 1) return Array.from(values, (v) => Math.round(v));
+  const classes = y.shape[1]!;
+  return Array.from({ length: y.shape[0]! }, (_, i) => {
+    let best = 0;
+    for (let c = 1; c < classes; c++) if (values[i * classes + c]! > values[i * classes + best]!) best = c;
+    return best;
+  });
+}
