@@ -102,6 +102,12 @@ export class Trainer {
     return this;
   }
 
+  /** Changes the L1/L2 penalties from the next step on. */
+  setRegularization(change: { l1?: number; l2?: number; match?: string }): this {
+    this.options.regularization = { ...this.options.regularization, ...change };
+    return this;
+  }
+
   /** Adds a hook. */
   hook(hook: Hook): this {
     this.hooks.push(hook);

@@ -1,0 +1,166 @@
+// <webgrad-playground>: the dashboard. Transport controls like a media player, live charts, the
+// decision boundary, weight and gradient histograms, a parameter inspector, a digit pad and
+// checkpoints; the configuration is kept in the URL.
+import { css, html, LitElement } from 'lit';
+import type { PlaygroundConfig, TensorSnapshot } from '@webgrad/worker';
+import type { BoundaryData } from './components/boundary.js';
+import { TrainingController } from './training-controller.js';
+import { fromHash, toHash } from './url-state.js';
+import './components/boundary.js';
+import './components/chart.js';
+import './components/controls.js';
+import './components/digit-pad.js';
+import './components/histograms.js';
+import './components/inspector.js';
+
+const REFRESH_MS = 300;
+
+/** The whole playground in one element; `config` (JSON attribute) overrides the URL. */
+export class WebgradPlayground extends LitElement {
+  static override properties = {
+    config: { type: Object },
+    boundary: { state: true },
+    parameters: { state: true },
+    guess: { state: true },
+  };
+
+  static override styles = css`
+    :host { display: grid; grid-template-columns: 300px 1fr 360px; gap: 16px; font: 13px system-ui; color: #0f172a; padding: 12px; }
+    header { grid-column: 1 / -1; display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
+    button { font: inherit; padding: 4px 10px; }
+    .stats { font: 12px ui-monospace, monospace; color: #334155; }
+    .error { grid-column: 1 / -1; background: #fee2e2; color: #991b1b; padding: 6px 10px; border-radius: 4px; }
+    section h2 { font-size: 14px; margin: 8px 0 4px; }
+  `;
+
+  config: PlaygroundConfig = fromHash(location.hash);
+  boundary: BoundaryData | undefined;
+  parameters: TensorSnapshot[] = [];
+  guess: Float32Array | undefined;
+  private readonly training = new TrainingController(this);
+  private timer = 0;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.training.load(this.config);
+    this.timer = window.setInterval(() => this.refreshViews(), REFRESH_MS);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.timer);
+  }
+
+  private refreshing = false;
+
+  /** Asks the worker for the boundary and a parameter snapshot; one request in flight at a time. */
+  private async refreshViews(force = false): Promise<void> {
+    const s = this.training.state;
+    if (this.refreshing || !s || s.state === 'empty' || (!force && s.state !== 'playing')) return;
+    this.refreshing = true;
+    try {
+      const requests = this.training.requests;
+      if (s.inputs === 2) {
+        const b = await requests.request((id) => ({ type: 'boundary', id, resolution: 48 }), 'boundary');
+        this.boundary = { ...b, classes: s.classes ?? 2 };
+      }
+      this.parameters = (await requests.request((id) => ({ type: 'snapshot', id }), 'snapshot')).parameters;
+    } catch (e) {
+      this.training.error = (e as Error).message;
+    } finally {
+      this.refreshing = false;
+    }
+  }
+
+  private setConfig(config: PlaygroundConfig): void {
+    this.config = config;
+    if (config.dataset.kind !== 'csv') history.replaceState(null, '', toHash(config));
+    this.boundary = undefined;
+    this.training.load(config);
+  }
+
+  private async step(n: number): Promise<void> {
+    this.training.send({ type: 'step', count: n });
+    await this.refreshViews(true);
+  }
+
+  private async download(): Promise<void> {
+    const { buffer } = await this.training.requests.request((id) => ({ type: 'saveCheckpoint', id }), 'checkpoint');
+    const url = URL.createObjectURL(new Blob([buffer], { type: 'application/octet-stream' }));
+    const a = Object.assign(document.createElement('a'), { href: url, download: `webgrad-step-${this.training.state?.step ?? 0}.safetensors` });
+    a.click();
+    URL.revokeObjectURL(url);
+  }
+
+  private async upload(e: Event): Promise<void> {
+    const file = (e.target as HTMLInputElement).files?.[0];
+    if (!file) return;
+    const buffer = await file.arrayBuffer();
+    await this.training.requests.request((id) => ({ type: 'loadCheckpoint', id, buffer }), 'loaded', [buffer]).catch(() => undefined);
+    await this.refreshViews(true);
+  }
+
+  private async predictDigit(features: Float32Array): Promise<void> {
+    const { values } = await this.training.requests.request((id) => ({ type: 'predict', id, input: features, shape: [1, 64] }), 'prediction', [features.buffer]);
+    const max = Math.max(...values);
+    const exp = values.map((v) => Math.exp(v - max));
+    const total = exp.reduce((a, b) => a + b, 0);
+    this.guess = exp.map((v) => v / total);
+  }
+
+  private renderStats() {
+    const s = this.training.state;
+    if (!s) return html`<span class="stats">starting…</span>`;
+    const t = s.timing;
+    const ms = t.data + t.forward + t.backward + t.update + t.sync;
+    const hitRate = s.memory.poolHits + s.memory.poolMisses ? (100 * s.memory.poolHits) / (s.memory.poolHits + s.memory.poolMisses) : 0;
+    return html`<span class="stats" data-testid="stats">
+      ${s.state} · step <b data-testid="step">${s.step}</b> · epoch ${s.epoch} · ${s.backend} ·
+      ${s.stepsPerSecond.toFixed(0)} steps/s · ${ms.toFixed(2)} ms/step
+      (data ${t.data.toFixed(2)}, fwd ${t.forward.toFixed(2)}, bwd ${t.backward.toFixed(2)}, update ${t.update.toFixed(2)}, sync ${t.sync.toFixed(2)}) ·
+      ${s.memory.liveTensors} tensors, ${(s.memory.liveBytes / 1024).toFixed(1)} KiB, pool hits ${hitRate.toFixed(0)} %</span>`;
+  }
+
+  protected override render() {
+    const t = this.training;
+    const playing = t.state?.state === 'playing';
+    return html`
+      <header>
+        <strong>webgrad playground</strong>
+        <button data-testid="play" @click=${() => t.send({ type: playing ? 'pause' : 'play' })}>${playing ? '⏸ pause' : '▶ play'}</button>
+        <button data-testid="step-once" @click=${() => this.step(1)}>step</button>
+        <button data-testid="step-ten" @click=${() => this.step(10)}>step ×10</button>
+        <button data-testid="reset" @click=${() => this.setConfig(this.config)}>⟲ reset</button>
+        <button data-testid="download" @click=${() => this.download()}>save checkpoint</button>
+        <label>load checkpoint <input data-testid="upload" type="file" accept=".safetensors" @change=${(e: Event) => this.upload(e)} /></label>
+        ${this.renderStats()}
+      </header>
+      ${t.error ? html`<div class="error" role="alert">${t.error}</div>` : ''}
+      <section>
+        <wg-controls .config=${this.config}
+          @config-change=${(e: CustomEvent<PlaygroundConfig>) => this.setConfig(e.detail)}
+          @live-change=${(e: CustomEvent<{ key: 'lr'; value: number }>) => {
+            t.send({ type: 'set', key: e.detail.key, value: e.detail.value });
+            this.config = { ...this.config, [e.detail.key]: e.detail.value };
+            history.replaceState(null, '', toHash(this.config));
+          }}></wg-controls>
+      </section>
+      <section>
+        <webgrad-chart data-testid="loss-chart" label="loss" .series=${['loss', 'valLoss']} .history=${t.history} .revision=${t.revision} log-scale></webgrad-chart>
+        <webgrad-chart data-testid="accuracy-chart" label="accuracy" .series=${['accuracy', 'valAccuracy']} .history=${t.history} .revision=${t.revision}></webgrad-chart>
+        ${t.state?.inputs === 2 ? html`<h2>decision boundary</h2><wg-boundary .data=${this.boundary}></wg-boundary>` : ''}
+        ${this.config.dataset.kind === 'digits' ? html`<h2>draw a digit</h2><wg-digit-pad .guess=${this.guess} @predict-digit=${(e: CustomEvent<Float32Array>) => this.predictDigit(e.detail)}></wg-digit-pad>` : ''}
+      </section>
+      <section>
+        <h2>weights (blue) and gradients (orange)</h2>
+        <wg-histograms .parameters=${this.parameters}></wg-histograms>
+        <h2>parameters</h2>
+        <wg-inspector .parameters=${this.parameters}
+          @edit-parameter=${(e: CustomEvent<{ path: string; values: Float32Array }>) => t.send({ type: 'setParameter', ...e.detail })}
+          @freeze=${(e: CustomEvent<{ glob: string; frozen: boolean }>) => t.send({ type: 'freeze', ...e.detail })}></wg-inspector>
+      </section>
+    `;
+  }
+}
+
+customElements.define('webgrad-playground', WebgradPlayground);
