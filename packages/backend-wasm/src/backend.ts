@@ -1,0 +1,87 @@
+// createWasmBackend: instantiates the kernel module over a fresh linear memory and wraps it in
+// the Backend interface. Storage is a byte offset into that memory, handed out by the pool;
+// values cross between JavaScript and wasm only in write and read.
+import type { Backend, DType, TypedArray } from '@webgrad/tensor';
+import { elemBytes, Heap, type KernelExports } from './heap.js';
+import { createKernels } from './kernels/index.js';
+import { hasRelaxedSimd, hasSimd, loadKernelModule, type WasmSource } from './loader.js';
+import type { PoolStats } from './pool.js';
+
+const PAGE = 65536;
+const MAX_PAGES = 65536;
+
+/** Options of {@link createWasmBackend}. */
+export interface WasmBackendOptions {
+  /** Registered name; 'wasm' by default. */
+  name?: string;
+  /** The most linear memory the backend may grow to, in bytes (default and ceiling 4 GiB). */
+  maxMemoryBytes?: number;
+  /** Memory to start with, in bytes (default 16 MiB). */
+  initialMemoryBytes?: number;
+  /** Use relaxed SIMD's fused multiply-add: 'auto' (default) probes the runtime. */
+  relaxedSimd?: boolean | 'auto';
+  /** Where to load the kernels from, when not the built dist/kernels*.wasm next to this package. */
+  wasm?: WasmSource;
+  /** Fill every new allocation with 0xFF bytes (NaN, -1), so kernels that skip an output show (for tests). */
+  poison?: boolean;
+}
+
+/** Memory counters of the 'wasm' backend. */
+export type WasmBackendStats = PoolStats;
+
+/** The 'wasm' backend: storage is a byte offset into its linear memory. */
+export interface WasmBackend extends Backend<number> {
+  /** Memory counters: pool hits and misses, reserved, live and memory bytes. */
+  stats(): WasmBackendStats;
+  /** Whether the kernels use relaxed SIMD. */
+  readonly relaxedSimd: boolean;
+  /** The module instance, memory and pool (for tools and tests). */
+  readonly heap: Heap;
+}
+
+function pagesFor(bytes: number): number {
+  return Math.min(MAX_PAGES, Math.max(1, Math.ceil(bytes / PAGE)));
+}
+
+/** Starts a 'wasm' backend: compiles the kernels (relaxed SIMD where the runtime has it) into a fresh memory. */
+export async function createWasmBackend(options: WasmBackendOptions = {}): Promise<WasmBackend> {
+  const { name = 'wasm', poison = false } = options;
+  if (!hasSimd()) throw new Error('wasm: this runtime does not validate WebAssembly SIMD (128-bit); use the js backend');
+  const relaxed = options.relaxedSimd === 'auto' || options.relaxedSimd === undefined ? hasRelaxedSimd() : options.relaxedSimd;
+  const maxPages = pagesFor(options.maxMemoryBytes ?? MAX_PAGES * PAGE);
+  const memory = new WebAssembly.Memory({ initial: Math.min(maxPages, pagesFor(options.initialMemoryBytes ?? 16 << 20)), maximum: maxPages });
+  const module = await loadKernelModule(relaxed, options.wasm);
+  const instance = await WebAssembly.instantiate(module, { env: { memory, abort: abortHandler } });
+  const heap = new Heap(instance.exports as unknown as KernelExports, memory, maxPages * PAGE);
+  return wrap(name, heap, relaxed, poison);
+}
+
+function abortHandler(): never {
+  throw new Error('wasm: a kernel aborted');
+}
+
+function wrap(name: string, heap: Heap, relaxedSimd: boolean, poison: boolean): WasmBackend {
+  const kernels = createKernels(heap);
+  const alloc = (dtype: DType, size: number): number => {
+    const bytes = size * elemBytes(dtype);
+    const ptr = heap.pool.alloc(bytes);
+    if (poison && bytes > 0) new Uint8Array(heap.memory.buffer, ptr, bytes).fill(0xff);
+    return ptr;
+  };
+  return {
+    name,
+    kernels,
+    relaxedSimd,
+    heap,
+    alloc,
+    write(values: TypedArray, dtype: DType) {
+      const ptr = alloc(dtype, values.length);
+      heap.view(dtype, ptr, values.length).set(values);
+      return ptr;
+    },
+    read: (storage, dtype, size) => Promise.resolve(heap.view(dtype, storage, size).slice()),
+    readSync: (storage, dtype, size) => heap.view(dtype, storage, size).slice(),
+    free: (storage, dtype, size) => heap.pool.free(storage, size * elemBytes(dtype)),
+    stats: () => heap.pool.stats(),
+  };
+}

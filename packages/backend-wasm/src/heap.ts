@@ -1,0 +1,131 @@
+// The running kernel module: its exports (typed), its linear memory and the pool over it, a
+// small parameter block for shapes and strides, and scratch space. Typed-array views are made
+// fresh on each use because growing the memory replaces its ArrayBuffer.
+import type { DType, TypedArray } from '@webgrad/tensor';
+import { F32, I32, U8 } from './op-codes.js';
+import { Pool } from './pool.js';
+
+type Ptr = number;
+
+/** The functions the kernel module exports (see assembly/index.ts). */
+export interface KernelExports {
+  heapBase(): Ptr;
+  relaxedSimd(): number;
+  unaryF32(op: number, x: Ptr, out: Ptr, n: number): void;
+  unaryI32(op: number, x: Ptr, out: Ptr, n: number): void;
+  logicalNot(x: Ptr, out: Ptr, n: number): void;
+  cast(from: number, to: number, x: Ptr, out: Ptr, n: number): void;
+  binaryF32(op: number, a: Ptr, b: Ptr, out: Ptr, rank: number, params: Ptr): void;
+  binaryI32(op: number, a: Ptr, b: Ptr, out: Ptr, rank: number, params: Ptr): void;
+  binaryU8(op: number, a: Ptr, b: Ptr, out: Ptr, rank: number, params: Ptr): void;
+  where(elem: number, cond: Ptr, a: Ptr, b: Ptr, out: Ptr, rank: number, params: Ptr): void;
+  reduceF32(op: number, x: Ptr, out: Ptr, outer: number, r: number, inner: number): void;
+  reduceI32(op: number, x: Ptr, out: Ptr, outer: number, r: number, inner: number): void;
+  argReduceKernel(isMax: number, float: number, x: Ptr, out: Ptr, outer: number, r: number, inner: number): void;
+  copyStrided(elem: number, src: Ptr, dst: Ptr, rank: number, params: Ptr): void;
+  fill32(dst: Ptr, n: number, bits: number): void;
+  gather(elem: number, x: Ptr, idx: Ptr, out: Ptr, outer: number, extent: number, count: number, inner: number): number;
+  scatterAdd(float: number, idx: Ptr, upd: Ptr, out: Ptr, outer: number, size: number, count: number, inner: number): number;
+  gemm(m: number, n: number, k: number, a: Ptr, rsa: number, csa: number, b: Ptr, rsb: number, csb: number, c: Ptr, ldc: number, accumulate: number, pa: Ptr, pb: Ptr): void;
+  gemmPackABytes(): number;
+  gemmPackBBytes(): number;
+  im2col(x: Ptr, col: Ptr, params: Ptr): void;
+  col2im(col: Ptr, dx: Ptr, params: Ptr): void;
+  maxPool2d(x: Ptr, out: Ptr, params: Ptr): void;
+  maxPool2dGrad(x: Ptr, dy: Ptr, dx: Ptr, params: Ptr): void;
+  avgPool2d(x: Ptr, out: Ptr, params: Ptr): void;
+  avgPool2dGrad(dy: Ptr, dx: Ptr, params: Ptr): void;
+}
+
+const PAGE = 65536;
+const PARAM_INTS = 1024;
+
+/** The kernel code of a dtype. */
+export function dtypeCode(dtype: DType): number {
+  return dtype === 'float32' ? F32 : dtype === 'int32' ? I32 : U8;
+}
+
+/** Bytes per element of a dtype. */
+export function elemBytes(dtype: DType): number {
+  return dtype === 'bool' ? 1 : 4;
+}
+
+/** The module instance with its memory, pool, parameter block and gemm packing buffers. */
+export class Heap {
+  readonly pool: Pool;
+  /** Offset of the parameter block (PARAM_INTS int32 slots). */
+  readonly params: Ptr;
+  /** Offsets of gemm's packing buffers. */
+  readonly packA: Ptr;
+  readonly packB: Ptr;
+
+  constructor(readonly k: KernelExports, readonly memory: WebAssembly.Memory, readonly maxBytes: number) {
+    this.pool = new Pool(k.heapBase(), memory.buffer.byteLength, (end) => this.grow(end), () => `can grow to at most ${maxBytes} bytes`);
+    this.params = this.pool.alloc(PARAM_INTS * 4);
+    this.packA = this.pool.alloc(k.gemmPackABytes());
+    this.packB = this.pool.alloc(k.gemmPackBBytes());
+  }
+
+  /** Grows the memory to at least `end` bytes (by half again at least, to grow rarely); the new size or -1. */
+  private grow(end: number): number {
+    const current = this.memory.buffer.byteLength;
+    if (end > this.maxBytes) return -1;
+    const target = Math.min(this.maxBytes, Math.max(end, current + current / 2));
+    try {
+      this.memory.grow(Math.ceil((target - current) / PAGE));
+    } catch {
+      try {
+        this.memory.grow(Math.ceil((end - current) / PAGE));
+      } catch {
+        return -1;
+      }
+    }
+    return this.memory.buffer.byteLength;
+  }
+
+  /** A view of `size` elements of `dtype` at `ptr`. */
+  view(dtype: DType, ptr: Ptr, size: number): TypedArray {
+    const buffer = this.memory.buffer;
+    if (dtype === 'float32') return new Float32Array(buffer, ptr, size);
+    if (dtype === 'int32') return new Int32Array(buffer, ptr, size);
+    return new Uint8Array(buffer, ptr, size);
+  }
+
+  /** Writes int32 parameters (shapes, strides) into the parameter block; returns its offset. */
+  setParams(...lists: readonly (readonly number[])[]): Ptr {
+    const view = new Int32Array(this.memory.buffer, this.params, PARAM_INTS);
+    let at = 0;
+    for (const list of lists) {
+      if (at + list.length > PARAM_INTS) throw new Error(`wasm: ${at + list.length} kernel parameters exceed the block of ${PARAM_INTS}`);
+      view.set(list, at);
+      at += list.length;
+    }
+    return this.params;
+  }
+
+  /** Sets `size` elements of `dtype` at `ptr` to `value` as the reference backend would store it. */
+  fill(dtype: DType, ptr: Ptr, size: number, value: number): void {
+    if (size === 0) return;
+    if (dtype === 'bool') {
+      new Uint8Array(this.memory.buffer, ptr, size).fill(value);
+      return;
+    }
+    const cell = dtype === 'float32' ? new Float32Array([value]) : new Int32Array([value]);
+    this.k.fill32(ptr, size, new Int32Array(cell.buffer)[0]!);
+  }
+
+  /** Copies `bytes` bytes within the memory. */
+  copy(dst: Ptr, src: Ptr, bytes: number): void {
+    if (bytes > 0) new Uint8Array(this.memory.buffer).copyWithin(dst, src, src + bytes);
+  }
+
+  /** Runs `fn` with a scratch block of `bytes` bytes from the pool, freed afterwards. */
+  withScratch<T>(bytes: number, fn: (ptr: Ptr) => T): T {
+    const ptr = this.pool.alloc(bytes);
+    try {
+      return fn(ptr);
+    } finally {
+      this.pool.free(ptr, bytes);
+    }
+  }
+}

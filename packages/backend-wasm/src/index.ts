@@ -1,0 +1,10 @@
+// @webgrad/backend-wasm: the WebAssembly SIMD backend. Importing it registers 'wasm' (priority
+// 2: above 'js', below 'webgpu'); createWasmBackend makes standalone instances.
+import { registerBackend } from '@webgrad/tensor';
+import { createWasmBackend } from './backend.js';
+
+registerBackend('wasm', () => createWasmBackend(), 2);
+
+export { createWasmBackend, type WasmBackend, type WasmBackendOptions, type WasmBackendStats } from './backend.js';
+export { hasRelaxedSimd, hasSimd, type WasmSource } from './loader.js';
+export { sizeClass, type PoolStats } from './pool.js';

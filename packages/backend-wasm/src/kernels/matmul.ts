@@ -1,0 +1,38 @@
+// Batched matmul of the 'wasm' backend: one packed gemm call (assembly/gemm.ts) per batch
+// element, transposes passed as strides. When b has no batch axes and a is not transposed, the
+// batch is folded into a's rows so a dense layer on [batch, seq, features] is a single gemm.
+import type { Kernel } from '@webgrad/tensor';
+import type { Heap } from '../heap.js';
+import { broadcastStrides, sizeOf, stridesOf } from './strides.js';
+
+/** The matmul kernel, bound to a module instance. */
+export function matmulKernel(h: Heap): Kernel<'matmul', number> {
+  return ({ inputs: [a, b], attrs: { transposeA, transposeB }, out }) => {
+    const rank = out.shape.length;
+    const [m, n] = [out.shape[rank - 2]!, out.shape[rank - 1]!];
+    const k = transposeA ? a!.shape[a!.shape.length - 2]! : a!.shape[a!.shape.length - 1]!;
+    // Element (i, p) of op(a) is at i * rsa + p * csa; element (p, j) of op(b) at p * rsb + j * csb.
+    const [rsa, csa] = transposeA ? [1, m] : [k, 1];
+    const [rsb, csb] = transposeB ? [1, k] : [n, 1];
+    const batch = out.shape.slice(0, -2);
+    const count = sizeOf(batch);
+    const aBatch = broadcastStrides(a!.shape.slice(0, -2), batch);
+    const bBatch = broadcastStrides(b!.shape.slice(0, -2), batch);
+    const gemm = (rows: number, aPtr: number, bPtr: number, cPtr: number): void =>
+      h.k.gemm(rows, n, k, aPtr, rsa, csa, bPtr, rsb, csb, cPtr, n, 0, h.packA, h.packB);
+    if (bBatch.every((s) => s === 0) && !transposeA && aBatch.every((s, i) => s === stridesOf(batch)[i] || batch[i] === 1)) {
+      gemm(count * m, a!.storage, b!.storage, out.storage);
+      return;
+    }
+    const outStrides = stridesOf(batch);
+    for (let t = 0; t < count; t++) {
+      let [aOff, bOff] = [0, 0];
+      outStrides.forEach((s, axis) => {
+        const i = Math.floor(t / s) % batch[axis]!;
+        aOff += i * aBatch[axis]!;
+        bOff += i * bBatch[axis]!;
+      });
+      gemm(m, a!.storage + aOff * m * k * 4, b!.storage + bOff * k * n * 4, out.storage + t * m * n * 4);
+    }
+  };
+}
