@@ -45,14 +45,43 @@ import { perLane2, toInt32 } from './simd';
   @inline s(a: f32, b: f32): f32 { return min<f32>(a, b); }
   @inline i(a: i32, b: i32): i32 { return a < b ? a : b; }
 }
-@final class Eq { @inline c<T>(a: T, b: T): bool { return a == b; } }
-@final class Ne { @inline c<T>(a: T, b: T): bool { return a != b; } }
-@final class Lt { @inline c<T>(a: T, b: T): bool { return a < b; } }
-@final class Le { @inline c<T>(a: T, b: T): bool { return a <= b; } }
-@final class Gt { @inline c<T>(a: T, b: T): bool { return a > b; } }
-@final class Ge { @inline c<T>(a: T, b: T): bool { return a >= b; } }
+// Comparisons: c on any element type, v on f32x4 giving all-ones lanes where true.
+@final class Eq {
+  @inline c<T>(a: T, b: T): bool { return a == b; }
+  @inline v(a: v128, b: v128): v128 { return f32x4.eq(a, b); }
+}
+@final class Ne {
+  @inline c<T>(a: T, b: T): bool { return a != b; }
+  @inline v(a: v128, b: v128): v128 { return f32x4.ne(a, b); }
+}
+@final class Lt {
+  @inline c<T>(a: T, b: T): bool { return a < b; }
+  @inline v(a: v128, b: v128): v128 { return f32x4.lt(a, b); }
+}
+@final class Le {
+  @inline c<T>(a: T, b: T): bool { return a <= b; }
+  @inline v(a: v128, b: v128): v128 { return f32x4.le(a, b); }
+}
+@final class Gt {
+  @inline c<T>(a: T, b: T): bool { return a > b; }
+  @inline v(a: v128, b: v128): v128 { return f32x4.gt(a, b); }
+}
+@final class Ge {
+  @inline c<T>(a: T, b: T): bool { return a >= b; }
+  @inline v(a: v128, b: v128): v128 { return f32x4.ge(a, b); }
+}
 @final class And { @inline c<T>(a: T, b: T): bool { return a != 0 && b != 0; } }
 @final class Or { @inline c<T>(a: T, b: T): bool { return a != 0 || b != 0; } }
+
+/**
+ * Where a row operand is a broadcast scalar (stride 0), copies it into four lanes of `tmp` so the
+ * SIMD loop can read it like a contiguous operand with a step of 0 bytes.
+ */
+@inline function vectorOperand(p: usize, stride: i32, tmp: usize): usize {
+  if (stride != 0) return p;
+  v128.store(tmp, v128.load32_splat(p));
+  return tmp;
+}
 
 /** A float32 row: SIMD for contiguous/contiguous, contiguous/scalar and scalar/contiguous. */
 @final class RowF32<Op> {
@@ -97,6 +126,33 @@ import { perLane2, toInt32 } from './simd';
       a += da;
       b += db;
     }
+  }
+}
+
+/** A row of float32 comparisons: 16 lanes at a time, masks narrowed to bytes, when strides are 0 or 1. */
+@final class RowCompareF32<Op> {
+  @inline run(a: usize, sa: i32, b: usize, sb: i32, o: usize, n: i32): void {
+    const f = changetype<Op>(0);
+    let i = 0;
+    if ((sa == 0 || sa == 1) && (sb == 0 || sb == 1)) {
+      const pa = vectorOperand(a, sa, memory.data(16, 16));
+      const pb = vectorOperand(b, sb, memory.data(16, 16));
+      const da = <usize>(sa << 4);
+      const db = <usize>(sb << 4);
+      const one = i8x16.splat(1);
+      for (; i + 16 <= n; i += 16) {
+        const at = <usize>i;
+        const m0 = f.v(v128.load(pa + (at >> 2) * da), v128.load(pb + (at >> 2) * db));
+        const m1 = f.v(v128.load(pa + ((at >> 2) + 1) * da), v128.load(pb + ((at >> 2) + 1) * db));
+        const m2 = f.v(v128.load(pa + ((at >> 2) + 2) * da), v128.load(pb + ((at >> 2) + 2) * db));
+        const m3 = f.v(v128.load(pa + ((at >> 2) + 3) * da), v128.load(pb + ((at >> 2) + 3) * db));
+        const bytes = i8x16.narrow_i16x8_s(i16x8.narrow_i32x4_s(m0, m1), i16x8.narrow_i32x4_s(m2, m3));
+        v128.store(o + at, v128.and(bytes, one));
+      }
+    }
+    const da = <usize>sa << 2;
+    const db = <usize>sb << 2;
+    for (; i < n; i++) store<u8>(o + <usize>i, f.c<f32>(load<f32>(a + <usize>i * da), load<f32>(b + <usize>i * db)) ? 1 : 0);
   }
 }
 
@@ -150,6 +206,17 @@ function drive<Row, T, R>(a: usize, b: usize, out: usize, rank: i32, p: usize): 
 }
 
 function compare<T>(op: i32, a: usize, b: usize, out: usize, rank: i32, p: usize): void {
+  if (isFloat<T>()) {
+    switch (op) {
+      case EQ: drive<RowCompareF32<Eq>, f32, u8>(a, b, out, rank, p); return;
+      case NE: drive<RowCompareF32<Ne>, f32, u8>(a, b, out, rank, p); return;
+      case LT: drive<RowCompareF32<Lt>, f32, u8>(a, b, out, rank, p); return;
+      case LE: drive<RowCompareF32<Le>, f32, u8>(a, b, out, rank, p); return;
+      case GT: drive<RowCompareF32<Gt>, f32, u8>(a, b, out, rank, p); return;
+      case GE: drive<RowCompareF32<Ge>, f32, u8>(a, b, out, rank, p); return;
+      default: unreachable();
+    }
+  }
   switch (op) {
     case EQ: drive<RowCompare<Eq, T>, T, u8>(a, b, out, rank, p); break;
     case NE: drive<RowCompare<Ne, T>, T, u8>(a, b, out, rank, p); break;
@@ -195,6 +262,30 @@ export function binaryU8(op: i32, a: usize, b: usize, out: usize, rank: i32, p: 
   compare<u8>(op, a, b, out, rank, p);
 }
 
+/** One row of where(): SIMD bit-select for 4-byte elements when every stride is 0 or 1. */
+@inline function whereRow(elem: usize, c: usize, sc: i32, a: usize, sa: i32, b: usize, sb: i32, o: usize, n: i32): void {
+  let i = 0;
+  if (elem == 4 && sc == 1 && (sa == 0 || sa == 1) && (sb == 0 || sb == 1)) {
+    const pa = vectorOperand(a, sa, memory.data(16, 16));
+    const pb = vectorOperand(b, sb, memory.data(16, 16));
+    const da = <usize>(sa << 4);
+    const db = <usize>(sb << 4);
+    for (; i + 4 <= n; i += 4) {
+      const v = <usize>(i >> 2);
+      // Four condition bytes widened to four 32-bit lanes, then to all-ones where nonzero.
+      const bytes = v128.load32_zero(c + <usize>i);
+      const mask = i32x4.ne(i32x4.extend_low_i16x8_u(i16x8.extend_low_i8x16_u(bytes)), i32x4.splat(0));
+      v128.store(o + (<usize>i << 2), v128.bitselect(v128.load(pa + v * da), v128.load(pb + v * db), mask));
+    }
+  }
+  for (; i < n; i++) {
+    const k = <usize>i;
+    const from = load<u8>(c + k * <usize>sc) != 0 ? a + k * <usize>sa * elem : b + k * <usize>sb * elem;
+    if (elem == 4) store<i32>(o + (k << 2), load<i32>(from));
+    else store<u8>(o + k, load<u8>(from));
+  }
+}
+
 /**
  * out = cond ? a : b with broadcasting; `elem` is 4 or 1 bytes. At p: shape, then the strides
  * of cond, a and b.
@@ -203,22 +294,23 @@ export function where(elem: i32, c: usize, a: usize, b: usize, out: usize, rank:
   const size = <usize>elem;
   const idx = memory.data(256);
   memory.fill(idx, 0, 256);
-  let total: usize = 1;
-  for (let d = 0; d < rank; d++) total *= <usize>load<i32>(p + (<usize>d << 2));
+  const r4 = <usize>rank << 2;
+  const last = r4 - 4;
+  const n = load<i32>(p + last);
+  let outer: i32 = 1;
+  for (let d = 0; d < rank - 1; d++) outer *= load<i32>(p + (<usize>d << 2));
   let oc: usize = 0;
   let oa: usize = 0;
   let ob: usize = 0;
-  for (let o: usize = 0; o < total; o++) {
-    const from = load<u8>(c + oc) != 0 ? a + oa * size : b + ob * size;
-    if (size == 4) store<i32>(out + (o << 2), load<i32>(from));
-    else store<u8>(out + o, load<u8>(from));
-    for (let d = rank - 1; d >= 0; d--) {
+  for (let o = 0; o < outer; o++) {
+    whereRow(size, c + oc, load<i32>(p + r4 + last), a + oa * size, load<i32>(p + 2 * r4 + last), b + ob * size, load<i32>(p + 3 * r4 + last), out + <usize>o * <usize>n * size, n);
+    for (let d = rank - 2; d >= 0; d--) {
       const at = <usize>d << 2;
       const extent = load<i32>(p + at);
       const i = load<i32>(idx + at) + 1;
-      const sc = <usize>load<i32>(p + (<usize>rank << 2) + at);
-      const sa = <usize>load<i32>(p + (<usize>rank << 3) + at);
-      const sb = <usize>load<i32>(p + (<usize>rank * 12) + at);
+      const sc = <usize>load<i32>(p + r4 + at);
+      const sa = <usize>load<i32>(p + 2 * r4 + at);
+      const sb = <usize>load<i32>(p + 3 * r4 + at);
       oc += sc;
       oa += sa;
       ob += sb;

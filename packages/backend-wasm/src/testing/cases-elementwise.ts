@@ -72,6 +72,8 @@ export const elementwiseCases = {
   where: (['float32', 'int32', 'bool'] as DType[]).flatMap((dtype) => [
     { name: `${dtype} broadcast`, inputs: [{ shape: [5, 1], dtype: 'bool' }, { shape: [1, 7], dtype }, { shape: [], dtype }], attrs: {} },
     { name: `${dtype} same shape`, inputs: [{ shape: [9], dtype: 'bool' }, { shape: [9], dtype }, { shape: [9], dtype }], attrs: {} },
+    { name: `${dtype} scalar b`, inputs: [{ shape: [37], dtype: 'bool' }, { shape: [37], dtype }, { shape: [], dtype }], attrs: {} },
+    { name: `${dtype} scalar a, rows`, inputs: [{ shape: [3, 13], dtype: 'bool' }, { shape: [1], dtype }, { shape: [3, 13], dtype }], attrs: {} },
   ]) as OpCase<'where'>[],
   cast: (['float32', 'int32', 'bool'] as DType[]).flatMap((from) => (['float32', 'int32', 'bool'] as DType[]).map((to) => ({
     name: `${from} to ${to}`,

@@ -1,0 +1,111 @@
+// TF.js 4.22 on its 'wasm' backend (XNNPACK, SIMD), one thread: the same workloads written the
+// way TF.js code usually is (optimizer.minimize, tf.grads). Convolutions run in TF.js's NHWC
+// layout; inputs are transposed at setup and results back for the cross-check.
+import * as tf from '@tensorflow/tfjs';
+import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
+import type { ConvSpec, Framework, MlpSpec, Task } from '../harness.js';
+
+/** Starts TF.js's wasm backend single-threaded and returns the framework. */
+export async function tfjs(): Promise<Framework> {
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  await tf.setBackend('wasm');
+  const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
+  return {
+    name: 'tfjs',
+    describe: () => `TF.js ${tf.version.tfjs} ${tf.getBackend()}, ${getThreadsCount()} thread, ${simd ? 'SIMD' : 'no SIMD'}`,
+    matmul(n, a, b): Task {
+      const [x, y] = [tf.tensor2d(a, [n, n]), tf.tensor2d(b, [n, n])];
+      let out: tf.Tensor | undefined;
+      return {
+        run: () => {
+          out?.dispose();
+          out = tf.matMul(x, y);
+          out.dataSync();
+        },
+        check: async () => (await out!.data()) as Float32Array,
+        dispose: () => tf.dispose([x, y, out!]),
+      };
+    },
+    mlp: mlpTask,
+    conv: convTask,
+    convForward(spec): Task {
+      const { x, filter } = nhwc(spec);
+      let y: tf.Tensor | undefined;
+      return {
+        run: () => {
+          y?.dispose();
+          y = tf.conv2d(x, filter, 1, 'same');
+          y.dataSync();
+        },
+        check: async () => {
+          const back = tf.tidy(() => y!.transpose([0, 3, 1, 2]));
+          const values = (await back.data()) as Float32Array;
+          back.dispose();
+          return values;
+        },
+        dispose: () => tf.dispose([x, filter, y!]),
+      };
+    },
+  };
+}
+
+function mlpTask(spec: MlpSpec): Task {
+  const { layers, batch } = spec;
+  const vars = layers.flatMap((l) => [tf.variable(tf.tensor2d(l.w, [l.inputs, l.outputs])), tf.variable(tf.tensor1d(l.b))]);
+  const x = tf.tensor2d(batch.x, [batch.size, layers[0]!.inputs]);
+  const onehot = tf.tensor2d(batch.onehot, [batch.size, 10]);
+  const optimizer = spec.optimizer === 'sgd' ? tf.train.sgd(spec.lr) : tf.train.adagrad(spec.lr, spec.initialAccumulator);
+  const losses: number[] = [];
+  const loss = (): tf.Scalar => {
+    let h: tf.Tensor2D = x;
+    for (let i = 0; i < layers.length; i++) {
+      h = tf.add(tf.matMul(h, vars[2 * i]!), vars[2 * i + 1]!);
+      if (i < layers.length - 1) h = tf.relu(h);
+    }
+    return tf.losses.softmaxCrossEntropy(onehot, h) as tf.Scalar;
+  };
+  return {
+    run: () => {
+      const cost = optimizer.minimize(loss, true, vars)!;
+      losses.push(cost.dataSync()[0]!);
+      cost.dispose();
+    },
+    check: async () => Float32Array.from([losses[0]!, losses[losses.length - 1]!]),
+    dispose: () => {
+      tf.dispose([...vars, x, onehot]);
+      optimizer.dispose();
+    },
+  };
+}
+
+/** The input in NHWC and the filter in HWIO, TF.js's layouts. */
+function nhwc(spec: ConvSpec): { x: tf.Tensor4D; filter: tf.Tensor4D } {
+  return {
+    x: tf.tidy(() => tf.tensor4d(spec.x, spec.xShape).transpose([0, 2, 3, 1]) as tf.Tensor4D),
+    filter: tf.tidy(() => tf.tensor4d(spec.w, spec.wShape).transpose([2, 3, 1, 0]) as tf.Tensor4D),
+  };
+}
+
+function convTask(spec: ConvSpec): Task {
+  const [n, , h, w] = spec.xShape;
+  const [o] = spec.wShape;
+  const { x, filter } = nhwc(spec);
+  const g = tf.tidy(() => tf.tensor4d(spec.g, [n, o, h, w]).transpose([0, 2, 3, 1]));
+  const grads = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, 'same'), g)));
+  let result: tf.Tensor[] = [];
+  return {
+    run: () => {
+      tf.dispose(result);
+      result = grads([x, filter]);
+      result.forEach((r) => r.dataSync());
+    },
+    check: async () => {
+      const dx = tf.tidy(() => result[0]!.transpose([0, 3, 1, 2]));
+      const dw = tf.tidy(() => result[1]!.transpose([3, 2, 0, 1]));
+      const values = Float32Array.from([...(await dw.data()), ...(await dx.data())]);
+      tf.dispose([dx, dw]);
+      return values;
+    },
+    dispose: () => tf.dispose([x, filter, g, ...result]),
+  };
+}

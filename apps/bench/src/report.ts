@@ -1,0 +1,49 @@
+// The printed benchmark table: one line per workload, each framework's median (GFLOP/s for
+// matmul, ms otherwise), the time ratios webgrad/peer (below 1: webgrad is faster) and whether
+// each framework's results agree with webgrad's.
+import type { Timing } from './harness.js';
+
+/** One framework's outcome on one workload. */
+export type Result = (Timing & { error: number; agrees: boolean }) | { failed: string };
+
+/** One workload across frameworks. */
+export interface Row {
+  workload: string;
+  flops?: number;
+  results: Record<string, Result>;
+  /** webgrad pool misses in three runs after the timed ones. */
+  poolMissesAfterWarmup?: number;
+}
+
+function figure(row: Row, r: Result | undefined): string {
+  if (!r) return '-';
+  if ('failed' in r) return 'failed';
+  return row.flops ? `${(row.flops / r.median / 1e6).toFixed(1)} GFLOP/s` : `${r.median.toFixed(2)} ms`;
+}
+
+/** Prints the table to stdout. */
+export function printTable(machine: Record<string, unknown>, frameworks: Record<string, string>, rows: Row[]): void {
+  const names = Object.keys(frameworks);
+  const peers = names.filter((n) => n !== 'webgrad');
+  console.log(`\nMachine: ${machine.cpu} (${machine.cores} cores), Node ${machine.node}`);
+  for (const [name, how] of Object.entries(frameworks)) console.log(`  ${name}: ${how}`);
+  const header = ['workload', ...names, ...peers.map((p) => `webgrad/${p} time`), 'results agree', 'wg pool misses'];
+  const lines = rows.map((row) => {
+    const wg = row.results.webgrad;
+    const ratios = peers.map((p) => {
+      const r = row.results[p];
+      return wg && r && !('failed' in wg) && !('failed' in r) ? `${(wg.median / r.median).toFixed(2)}x` : '-';
+    });
+    const agree = peers.map((p) => {
+      const r = row.results[p];
+      return !r || 'failed' in r ? `${p}: -` : `${p}: ${r.agrees ? 'yes' : 'NO'} (${r.error.toExponential(1)})`;
+    });
+    return [row.workload, ...names.map((n) => figure(row, row.results[n])), ...ratios, agree.join(', '), String(row.poolMissesAfterWarmup ?? '-')];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const fmt = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ');
+  console.log(fmt(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+  for (const l of lines) console.log(fmt(l));
+  console.log('');
+}
