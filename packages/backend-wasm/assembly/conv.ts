@@ -19,6 +19,22 @@
   return max(lo, min(count, end));
 }
 
+/** Copies n floats (unaligned SIMD, then a scalar tail); inline because rows are short. */
+@inline function copyFloats(dst: usize, src: usize, n: i32): void {
+  const bytes = <usize>n << 2;
+  let i: usize = 0;
+  for (; i + 16 <= bytes; i += 16) v128.store(dst + i, v128.load(src + i));
+  for (; i < bytes; i += 4) store<f32>(dst + i, load<f32>(src + i));
+}
+
+/** Writes n zero floats. */
+@inline function zeroFloats(dst: usize, n: i32): void {
+  const bytes = <usize>n << 2;
+  let i: usize = 0;
+  for (; i + 16 <= bytes; i += 16) v128.store(dst + i, i32x4.splat(0));
+  for (; i < bytes; i += 4) store<f32>(dst + i, 0);
+}
+
 /** col[(c, i, j), (oh, ow)] = x[c, oh sh - pt + i dh, ow sw - pl + j dw], 0 in the padding. */
 export function im2col(x: usize, col: usize, p: usize): void {
   const C = param(p, 0), H = param(p, 1), W = param(p, 2), KH = param(p, 3), KW = param(p, 4);
@@ -34,16 +50,16 @@ export function im2col(x: usize, col: usize, p: usize): void {
         for (let oh = 0; oh < OH; oh++) {
           const ih = oh * sh - pt + i * dh;
           if (ih < 0 || ih >= H) {
-            memory.fill(dst, 0, <usize>OW << 2);
+            zeroFloats(dst, OW);
           } else {
             const src = x + (<usize>((c * H + ih) * W) << 2);
-            memory.fill(dst, 0, <usize>w0 << 2);
+            zeroFloats(dst, w0);
             if (sw == 1) {
-              memory.copy(dst + (<usize>w0 << 2), src + (<usize>(w0 + offW) << 2), <usize>(w1 - w0) << 2);
+              copyFloats(dst + (<usize>w0 << 2), src + (<usize>(w0 + offW) << 2), w1 - w0);
             } else {
               for (let ow = w0; ow < w1; ow++) store<f32>(dst + (<usize>ow << 2), load<f32>(src + (<usize>(ow * sw + offW) << 2)));
             }
-            memory.fill(dst + (<usize>w1 << 2), 0, <usize>(OW - w1) << 2);
+            zeroFloats(dst + (<usize>w1 << 2), OW - w1);
           }
           dst += <usize>OW << 2;
         }

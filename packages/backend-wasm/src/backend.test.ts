@@ -3,6 +3,7 @@
 import { getBackendInstance, listBackends, matmul, memory, scope, setBackend, tensor, type Tensor } from '@webgrad/tensor';
 import { describe, expect, it } from 'vitest';
 import { createWasmBackend, hasRelaxedSimd } from './index.js';
+import { compareOp, mismatch } from './testing/oracle.js';
 
 describe('the wasm backend', () => {
   it('registers as wasm with priority above js', async () => {
@@ -35,6 +36,20 @@ describe('the wasm backend', () => {
     const w = b.write(values, 'float32');
     expect((await b.read(w, 'float32', 3 * mb)).every((v) => v === 2)).toBe(true);
     b.free(w, 'float32', 3 * mb);
+  });
+
+  it('keeps computing right after its memory grows (views and parameters follow the new buffer)', async () => {
+    const b = await createWasmBackend({ initialMemoryBytes: 64 << 10 });
+    const before = b.stats().memoryBytes;
+    const check = (): void => {
+      const { got, want } = compareOp(b, 'add', [{ shape: [3, 5] }, { shape: [5] }], {});
+      expect(mismatch(got, want)).toBe(-1);
+    };
+    check();
+    const big = b.alloc('float32', 8 << 20);
+    expect(b.stats().memoryBytes).toBeGreaterThan(before);
+    check();
+    b.free(big, 'float32', 8 << 20);
   });
 
   it('allocates nothing new in a training step after warm-up', async () => {

@@ -91,9 +91,13 @@ export class Heap {
     return new Uint8Array(buffer, ptr, size);
   }
 
+  private paramView?: Int32Array;
+
   /** Writes int32 parameters (shapes, strides) into the parameter block; returns its offset. */
   setParams(...lists: readonly (readonly number[])[]): Ptr {
-    const view = new Int32Array(this.memory.buffer, this.params, PARAM_INTS);
+    // The view is remade only when growing the memory has replaced its buffer.
+    if (this.paramView?.buffer !== this.memory.buffer) this.paramView = new Int32Array(this.memory.buffer, this.params, PARAM_INTS);
+    const view = this.paramView;
     let at = 0;
     for (const list of lists) {
       if (at + list.length > PARAM_INTS) throw new Error(`wasm: ${at + list.length} kernel parameters exceed the block of ${PARAM_INTS}`);
