@@ -37,6 +37,8 @@ export interface ConvSpec {
 /** A framework under test. */
 export interface Framework {
   name: string;
+  /** Makes this framework current before its tasks are set up (webgrad: switches backend). */
+  activate?(): Promise<void>;
   /** How it ran: backend, threads, SIMD flavour. */
   describe(): string;
   matmul(n: number, a: Float32Array, b: Float32Array): Task;

@@ -1,9 +1,10 @@
-// `pnpm bench`: webgrad's wasm backend against TF.js wasm and jax-js wasm in Node, single
-// thread: matmul GFLOP/s, two MLP train steps and a conv layer forward+backward (medians after
-// warm-up), each result cross-checked against webgrad's. Prints a table and JSON.
-// Options: --quick (fewer runs), --json=FILE (also write the JSON there).
+// `pnpm bench`: webgrad's wasm backend against TF.js wasm and jax-js wasm in Node, one thread
+// each, plus webgrad on every core: matmul GFLOP/s, two MLP train steps and a conv layer
+// (medians after warm-up), each result cross-checked against webgrad's. Prints a table and JSON.
+// Options: --quick (fewer runs), --threads=N (webgrad's multi-thread row; default: cores),
+// --json=FILE (also write the JSON there).
 import { writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { availableParallelism, cpus } from 'node:os';
 import { fashionBatch, mlpLayers, uniform } from './data.js';
 import { jax } from './frameworks/jax.js';
 import { tfjs } from './frameworks/tfjs.js';
@@ -13,6 +14,7 @@ import { printTable, type Row } from './report.js';
 
 const quick = process.argv.includes('--quick');
 const jsonPath = process.argv.find((a) => a.startsWith('--json='))?.slice(7);
+const threads = Number(process.argv.find((a) => a.startsWith('--threads='))?.slice(10) ?? availableParallelism());
 
 interface Workload {
   name: string;
@@ -34,7 +36,7 @@ function workloads(): Workload[] {
   const convSpec: ConvSpec = { x: uniform(32 * 16 * 28 * 28, 1, 3), xShape: [32, 16, 28, 28], w: uniform(32 * 16 * 9, 0.2, 4), wShape: [32, 16, 3, 3], g: uniform(32 * 32 * 28 * 28, 1, 5) };
   return [
     matmul(256, quick ? 10 : 40),
-    matmul(1024, quick ? 3 : 10),
+    matmul(1024, quick ? 3 : 20),
     { name: 'MLP 784-128-64-10 SGD step, batch 100', warmup: 3, runs: quick ? 10 : 40, tol: 1e-3, make: (f) => f.mlp({ layers: mlpLayers([784, 128, 64, 10], 10), batch, optimizer: 'sgd', lr: 0.1, initialAccumulator: 0 }) },
     { name: 'MLP 784-1000-800-10 Adagrad step, batch 100', warmup: 3, runs: quick ? 4 : 15, tol: 1e-3, make: (f) => f.mlp({ layers: mlpLayers([784, 1000, 800, 10], 20), batch, optimizer: 'adagrad', lr: 0.01, initialAccumulator: 0.1 }) },
     { name: 'conv 3x3 16→32 on 32x16x28x28, fwd', warmup: 2, runs: quick ? 3 : 10, tol: 1e-4, make: (f) => f.convForward(convSpec) },
@@ -43,13 +45,15 @@ function workloads(): Workload[] {
 }
 
 async function main(): Promise<void> {
-  const wg = await webgrad();
+  const wg = await webgrad(1);
   const frameworks = [wg, await tfjs(), await jax()];
+  if (threads > 1) frameworks.push(await webgrad(threads));
   const rows: Row[] = [];
   for (const w of workloads()) {
     const row: Row = { workload: w.name, flops: w.flops, results: {} };
     let reference: Float32Array | undefined;
     for (const f of frameworks) {
+      await f.activate?.();
       const task = w.make(f);
       try {
         const timing = await time(task, w.warmup, w.runs);
@@ -57,7 +61,7 @@ async function main(): Promise<void> {
         reference ??= values;
         const error = relativeError(values, reference);
         row.results[f.name] = { ...timing, error, agrees: error <= w.tol };
-        if (f === wg) row.poolMissesAfterWarmup = await countMisses(task, wg);
+        if (f === wg) row.poolMissesAfterWarmup = await countMisses(task, wg.backend);
       } catch (e) {
         row.results[f.name] = { failed: (e as Error).message.split('\n')[0]! };
       } finally {
@@ -79,10 +83,10 @@ async function main(): Promise<void> {
 }
 
 /** webgrad pool misses over three more runs after the timed ones (0: the step allocates nothing new). */
-async function countMisses(task: Task, wg: Awaited<ReturnType<typeof webgrad>>): Promise<number> {
-  const before = wg.backend.stats().poolMisses;
+async function countMisses(task: Task, backend: { stats(): { poolMisses: number } }): Promise<number> {
+  const before = backend.stats().poolMisses;
   for (let i = 0; i < 3; i++) await task.run();
-  return wg.backend.stats().poolMisses - before;
+  return backend.stats().poolMisses - before;
 }
 
 await main();

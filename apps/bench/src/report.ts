@@ -24,17 +24,18 @@ function figure(row: Row, r: Result | undefined): string {
 /** Prints the table to stdout. */
 export function printTable(machine: Record<string, unknown>, frameworks: Record<string, string>, rows: Row[]): void {
   const names = Object.keys(frameworks);
-  const peers = names.filter((n) => n !== 'webgrad');
+  const ours = names.filter((n) => n.startsWith('webgrad'));
+  const peers = names.filter((n) => !n.startsWith('webgrad'));
+  const pairs = ours.flatMap((o) => peers.map((p) => [o, p] as const));
   console.log(`\nMachine: ${machine.cpu} (${machine.cores} cores), Node ${machine.node}`);
   for (const [name, how] of Object.entries(frameworks)) console.log(`  ${name}: ${how}`);
-  const header = ['workload', ...names, ...peers.map((p) => `webgrad/${p} time`), 'results agree', 'wg pool misses'];
+  const header = ['workload', ...names, ...pairs.map(([o, p]) => `${o}/${p} time`), 'agree with webgrad', 'wg pool misses'];
   const lines = rows.map((row) => {
-    const wg = row.results.webgrad;
-    const ratios = peers.map((p) => {
-      const r = row.results[p];
-      return wg && r && !('failed' in wg) && !('failed' in r) ? `${(wg.median / r.median).toFixed(2)}x` : '-';
+    const ratios = pairs.map(([o, p]) => {
+      const [a, b] = [row.results[o], row.results[p]];
+      return a && b && !('failed' in a) && !('failed' in b) ? `${(a.median / b.median).toFixed(2)}x` : '-';
     });
-    const agree = peers.map((p) => {
+    const agree = names.filter((n) => n !== 'webgrad').map((p) => {
       const r = row.results[p];
       return !r || 'failed' in r ? `${p}: -` : `${p}: ${r.agrees ? 'yes' : 'NO'} (${r.error.toExponential(1)})`;
     });

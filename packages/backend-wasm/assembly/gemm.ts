@@ -11,9 +11,9 @@ const KC = 256;
 const MC = 128;
 const NC = 2048;
 
-/** Bytes of the packed-A buffer gemm needs. */
+/** Bytes of the packed-A buffer gemm needs, with room after it for one edge tile. */
 export function gemmPackABytes(): i32 {
-  return MC * KC * 4;
+  return MC * KC * 4 + MR * NR * 4;
 }
 
 /** Bytes of the packed-B buffer gemm needs. */
@@ -126,9 +126,12 @@ function packB(kc: i32, nc: i32, b: usize, rs: i32, cs: i32, dst: usize): void {
   }
 }
 
-/** Runs the micro-kernel over packed blocks; edge tiles go through a scratch tile. */
+/**
+ * Runs the micro-kernel over packed blocks; edge tiles go through a scratch tile kept after the
+ * packed-A block (not in static memory, so threads sharing the memory each have their own).
+ */
 function macro(mc: i32, nc: i32, kc: i32, pa: usize, pb: usize, c: usize, ldc: i32, first: bool): void {
-  const tile = memory.data(MR * NR * 4, 16);
+  const tile = pa + MC * KC * 4;
   const pitch = <usize>(ldc * 4);
   for (let jr = 0; jr < nc; jr += NR) {
     const cols = min(NR, nc - jr);

@@ -6,6 +6,7 @@ import { elemBytes, Heap, type KernelExports } from './heap.js';
 import { createKernels } from './kernels/index.js';
 import { hasRelaxedSimd, hasSimd, loadKernelModule, type WasmSource } from './loader.js';
 import type { PoolStats } from './pool.js';
+import { canUseThreads, coreCount, ThreadPool } from './threads.js';
 
 const PAGE = 65536;
 const MAX_PAGES = 65536;
@@ -20,7 +21,12 @@ export interface WasmBackendOptions {
   initialMemoryBytes?: number;
   /** Use relaxed SIMD's fused multiply-add: 'auto' (default) probes the runtime. */
   relaxedSimd?: boolean | 'auto';
-  /** Where to load the kernels from, when not the built dist/kernels*.wasm next to this package. */
+  /**
+   * Threads for matmul and convolution: 'auto' (default) is the number of cores where
+   * SharedArrayBuffer is available (Node, cross-origin-isolated pages), else 1.
+   */
+  threads?: number | 'auto';
+  /** Where to load the kernels from, when not the built dist/kernels*.wasm next to this package (must match `threads`: shared memory when above 1). */
   wasm?: WasmSource;
   /** Fill every new allocation with 0xFF bytes (NaN, -1), so kernels that skip an output show (for tests). */
   poison?: boolean;
@@ -35,6 +41,10 @@ export interface WasmBackend extends Backend<number> {
   stats(): WasmBackendStats;
   /** Whether the kernels use relaxed SIMD. */
   readonly relaxedSimd: boolean;
+  /** Threads matmul and convolution run on (1: the calling thread only). */
+  readonly threads: number;
+  /** Stops the helper threads; the backend keeps working on one. */
+  dispose(): void;
   /** The module instance, memory and pool (for tools and tests). */
   readonly heap: Heap;
 }
@@ -48,12 +58,27 @@ export async function createWasmBackend(options: WasmBackendOptions = {}): Promi
   const { name = 'wasm', poison = false } = options;
   if (!hasSimd()) throw new Error('wasm: this runtime does not validate WebAssembly SIMD (128-bit); use the js backend');
   const relaxed = options.relaxedSimd === 'auto' || options.relaxedSimd === undefined ? hasRelaxedSimd() : options.relaxedSimd;
+  const threads = await threadCount(options.threads ?? 'auto');
   const maxPages = pagesFor(options.maxMemoryBytes ?? MAX_PAGES * PAGE);
-  const memory = new WebAssembly.Memory({ initial: Math.min(maxPages, pagesFor(options.initialMemoryBytes ?? 16 << 20)), maximum: maxPages });
-  const module = await loadKernelModule(relaxed, options.wasm);
+  const initial = Math.min(maxPages, pagesFor(options.initialMemoryBytes ?? 16 << 20));
+  const memory = new WebAssembly.Memory({ initial, maximum: maxPages, shared: threads > 1 });
+  const module = await loadKernelModule(relaxed, threads > 1, options.wasm);
   const instance = await WebAssembly.instantiate(module, { env: { memory, abort: abortHandler } });
   const heap = new Heap(instance.exports as unknown as KernelExports, memory, maxPages * PAGE);
+  if (threads > 1) {
+    const alloc = (bytes: number): number => heap.pool.alloc(bytes);
+    heap.threads = await ThreadPool.start(threads, module, { memory, alloc, packABytes: heap.k.gemmPackABytes(), packBBytes: heap.k.gemmPackBBytes() });
+  }
   return wrap(name, heap, relaxed, poison);
+}
+
+async function threadCount(requested: number | 'auto'): Promise<number> {
+  if (requested === 'auto') return canUseThreads() ? await coreCount() : 1;
+  if (!Number.isInteger(requested) || requested < 1) throw new Error(`createWasmBackend: threads must be 'auto' or a positive integer, got ${requested}`);
+  if (requested > 1 && !canUseThreads()) {
+    throw new Error(`createWasmBackend: ${requested} threads need SharedArrayBuffer (Node, or a page served cross-origin isolated with COOP/COEP headers); this runtime has none`);
+  }
+  return requested;
 }
 
 function abortHandler(): never {
@@ -72,6 +97,12 @@ function wrap(name: string, heap: Heap, relaxedSimd: boolean, poison: boolean): 
     name,
     kernels,
     relaxedSimd,
+    threads: heap.threads?.size ?? 1,
+    dispose() {
+      heap.threads?.dispose();
+      heap.threads = undefined;
+      (this as { threads: number }).threads = 1;
+    },
     heap,
     alloc,
     write(values: TypedArray, dtype: DType) {

@@ -4,6 +4,7 @@
 import type { DType, TypedArray } from '@webgrad/tensor';
 import { F32, I32, U8 } from './op-codes.js';
 import { Pool } from './pool.js';
+import type { ThreadPool } from './threads.js';
 
 type Ptr = number;
 
@@ -39,6 +40,10 @@ export interface KernelExports {
 
 const PAGE = 65536;
 const PARAM_INTS = 1024;
+/** Below this many flops a gemm runs on one thread: waking helpers would cost more than it saves. */
+const PARALLEL_FLOPS = 1 << 21;
+/** gemm's register tile, by which shares are rounded. */
+const [MR, NR] = [4, 8];
 
 /** The kernel code of a dtype. */
 export function dtypeCode(dtype: DType): number {
@@ -121,6 +126,43 @@ export class Heap {
   /** Copies `bytes` bytes within the memory. */
   copy(dst: Ptr, src: Ptr, bytes: number): void {
     if (bytes > 0) new Uint8Array(this.memory.buffer).copyWithin(dst, src, src + bytes);
+  }
+
+  /** Helper threads for gemm, when the backend was started with more than one. */
+  threads?: ThreadPool;
+
+  /**
+   * C[m, n] (row pitch ldc) = A·B, or += when `accumulate`, with A's element (i, p) at
+   * a + 4 (i rsa + p csa) and B's (p, j) at b + 4 (p rsb + j csb): see assembly/gemm.ts. Large
+   * products are split by columns (or rows, when narrow) across the thread pool.
+   */
+  gemm(m: number, n: number, k: number, a: Ptr, rsa: number, csa: number, b: Ptr, rsb: number, csb: number, c: Ptr, ldc: number, accumulate: boolean): void {
+    const pool = this.threads;
+    const acc = accumulate ? 1 : 0;
+    const threads = pool?.size ?? 1;
+    const byColumns = n >= 16 * threads;
+    if (!pool || 2 * m * n * k < PARALLEL_FLOPS || (!byColumns && m < 8 * threads)) {
+      this.k.gemm(m, n, k, a, rsa, csa, b, rsb, csb, c, ldc, acc, this.packA, this.packB);
+      return;
+    }
+    const [extent, unit] = byColumns ? [n, NR] : [m, MR];
+    const chunk = Math.ceil(extent / threads / unit) * unit;
+    const share = (t: number, pa: Ptr, pb: Ptr): number[] => {
+      const [from, size] = [t * chunk, Math.min(chunk, extent - t * chunk)];
+      return byColumns
+        ? [m, size, k, a, rsa, csa, b + from * csb * 4, rsb, csb, c + from * 4, ldc, acc, pa, pb]
+        : [size, n, k, a + from * rsa * 4, rsa, csa, b, rsb, csb, c + from * ldc * 4, ldc, acc, pa, pb];
+    };
+    const helpers: number[] = [];
+    for (let t = 1; t < threads && t * chunk < extent; t++) {
+      pool.launch(t - 1, share(t, ...pool.buffers[t - 1]!));
+      helpers.push(t - 1);
+    }
+    try {
+      (this.k.gemm as (...args: number[]) => void)(...share(0, this.packA, this.packB));
+    } finally {
+      helpers.forEach((i) => pool.join(i));
+    }
   }
 
   /** Runs `fn` with a scratch block of `bytes` bytes from the pool, freed afterwards. */

@@ -26,8 +26,10 @@ export function hasRelaxedSimd(): boolean {
   return WebAssembly.validate(probe([0xfd, 0x85, 0x02]));
 }
 
-/** The URL of the built kernels, plain or relaxed. */
-export function defaultWasmUrl(relaxed: boolean): URL {
+/** The URL of the built kernels: plain or relaxed SIMD, private or shared memory. */
+export function defaultWasmUrl(relaxed: boolean, shared: boolean): URL {
+  // Literal URLs, one per file, so that bundlers see and copy each of them.
+  if (shared) return relaxed ? new URL('../dist/kernels-shared-relaxed.wasm', import.meta.url) : new URL('../dist/kernels-shared.wasm', import.meta.url);
   return relaxed ? new URL('../dist/kernels-relaxed.wasm', import.meta.url) : new URL('../dist/kernels.wasm', import.meta.url);
 }
 
@@ -53,8 +55,8 @@ async function readUrl(url: URL): Promise<WebAssembly.Module> {
 }
 
 /** Compiles the kernel module from `source`, or from the built file matching the runtime. */
-export async function loadKernelModule(relaxed: boolean, source?: WasmSource): Promise<WebAssembly.Module> {
+export async function loadKernelModule(relaxed: boolean, shared: boolean, source?: WasmSource): Promise<WebAssembly.Module> {
   if (source instanceof ArrayBuffer || source instanceof Uint8Array) return WebAssembly.compile(source as Uint8Array<ArrayBuffer>);
-  const url = source === undefined ? defaultWasmUrl(relaxed) : new URL(source, typeof location === 'undefined' ? import.meta.url : location.href);
+  const url = source === undefined ? defaultWasmUrl(relaxed, shared) : new URL(source, typeof location === 'undefined' ? import.meta.url : location.href);
   return readUrl(url);
 }

@@ -1,20 +1,21 @@
 // webgrad on its 'wasm' backend: tensors, autograd (valueAndGrad) and in-place parameter
 // updates (assign), each step inside a scope so it frees its temporaries.
 import { valueAndGrad } from '@webgrad/autograd';
-import '@webgrad/backend-wasm';
-import type { WasmBackend } from '@webgrad/backend-wasm';
-import { backend as currentBackend, conv2d, fromValues, scope, setBackend, type Tensor } from '@webgrad/tensor';
+import { createWasmBackend, type WasmBackend } from '@webgrad/backend-wasm';
+import { conv2d, fromValues, getBackendInstance, registerBackend, scope, setBackend, type Tensor } from '@webgrad/tensor';
 import type { ConvSpec, Framework, MlpSpec, Task } from '../harness.js';
 
-/** Starts webgrad's wasm backend and returns the framework. */
-export async function webgrad(): Promise<Framework & { backend: WasmBackend }> {
-  await setBackend('wasm');
-  const backend = currentBackend() as WasmBackend;
+/** Starts a webgrad wasm backend on `threads` threads and returns the framework. */
+export async function webgrad(threads: number): Promise<Framework & { backend: WasmBackend }> {
+  const name = `wasm-${threads}t`;
+  registerBackend(name, () => createWasmBackend({ name, threads }));
+  const backend = (await getBackendInstance(name)) as WasmBackend;
   const t = (values: Float32Array, shape: number[]): Tensor => fromValues(values, shape, 'float32');
   return {
-    name: 'webgrad',
+    name: threads === 1 ? 'webgrad' : `webgrad ${threads}T`,
     backend,
-    describe: () => `webgrad wasm, 1 thread, ${backend.relaxedSimd ? 'relaxed SIMD' : 'SIMD128'}`,
+    activate: () => setBackend(name),
+    describe: () => `webgrad wasm, ${backend.threads} thread${backend.threads > 1 ? 's' : ''}, ${backend.relaxedSimd ? 'relaxed SIMD' : 'SIMD128'}`,
     matmul(n, a, b): Task {
       const [x, y] = [t(a, [n, n]), t(b, [n, n])];
       let out: Tensor | undefined;

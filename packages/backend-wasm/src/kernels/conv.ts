@@ -40,7 +40,7 @@ function poolParams(h: Heap, x: readonly number[], y: readonly number[], a: Pool
 
 /** The convolution and pooling part of the kernel table, bound to a module instance. */
 export function convKernels(h: Heap) {
-  const gemm = h.k.gemm;
+  const gemm = h.gemm.bind(h);
   const colBytes = (p: ConvPlan): number => (p.pointwise ? 0 : p.kdim * p.positions * 4);
   return {
     conv2d: (({ inputs: [x, f], attrs, out }) => {
@@ -48,14 +48,14 @@ export function convKernels(h: Heap) {
       h.withScratch(colBytes(p), (col) => forEachImageGroup(p, (xg, yg, wg) => {
         const src = p.pointwise ? x!.storage + xg : col;
         if (!p.pointwise) h.k.im2col(x!.storage + xg, col, h.setParams(p.params));
-        gemm(p.og, p.positions, p.kdim, f!.storage + wg, p.kdim, 1, src, p.positions, 1, out.storage + yg, p.positions, 0, h.packA, h.packB);
+        gemm(p.og, p.positions, p.kdim, f!.storage + wg, p.kdim, 1, src, p.positions, 1, out.storage + yg, p.positions, false);
       }));
     }) as K<'conv2d'>,
     conv2dInputGrad: (({ inputs: [dy, f], attrs, out }) => {
       const p = plan(attrs.inputShape, f!.shape, dy!.shape, attrs);
       h.withScratch(colBytes(p), (col) => forEachImageGroup(p, (xg, yg, wg) => {
         const dst = p.pointwise ? out.storage + xg : col;
-        gemm(p.kdim, p.positions, p.og, f!.storage + wg, 1, p.kdim, dy!.storage + yg, p.positions, 1, dst, p.positions, 0, h.packA, h.packB);
+        gemm(p.kdim, p.positions, p.og, f!.storage + wg, 1, p.kdim, dy!.storage + yg, p.positions, 1, dst, p.positions, false);
         if (!p.pointwise) h.k.col2im(col, out.storage + xg, h.setParams(p.params));
       }));
     }) as K<'conv2dInputGrad'>,
@@ -65,7 +65,7 @@ export function convKernels(h: Heap) {
       h.withScratch(colBytes(p), (col) => forEachImageGroup(p, (xg, yg, wg, image) => {
         const src = p.pointwise ? x!.storage + xg : col;
         if (!p.pointwise) h.k.im2col(x!.storage + xg, col, h.setParams(p.params));
-        gemm(p.og, p.kdim, p.positions, dy!.storage + yg, p.positions, 1, src, 1, p.positions, out.storage + wg, p.kdim, image > 0 ? 1 : 0, h.packA, h.packB);
+        gemm(p.og, p.kdim, p.positions, dy!.storage + yg, p.positions, 1, src, 1, p.positions, out.storage + wg, p.kdim, image > 0);
       }));
     }) as K<'conv2dFilterGrad'>,
     maxPool2d: (({ inputs: [x], attrs, out }) => h.k.maxPool2d(x!.storage, out.storage, poolParams(h, x!.shape, out.shape, attrs))) as K<'maxPool2d'>,

@@ -18,8 +18,7 @@ export function matmulKernel(h: Heap): Kernel<'matmul', number> {
     const count = sizeOf(batch);
     const aBatch = broadcastStrides(a!.shape.slice(0, -2), batch);
     const bBatch = broadcastStrides(b!.shape.slice(0, -2), batch);
-    const gemm = (rows: number, aPtr: number, bPtr: number, cPtr: number): void =>
-      h.k.gemm(rows, n, k, aPtr, rsa, csa, bPtr, rsb, csb, cPtr, n, 0, h.packA, h.packB);
+    const gemm = (rows: number, aPtr: number, bPtr: number, cPtr: number): void => h.gemm(rows, n, k, aPtr, rsa, csa, bPtr, rsb, csb, cPtr, n, false);
     if (bBatch.every((s) => s === 0) && !transposeA && aBatch.every((s, i) => s === stridesOf(batch)[i] || batch[i] === 1)) {
       gemm(count * m, a!.storage, b!.storage, out.storage);
       return;

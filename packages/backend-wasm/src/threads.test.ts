@@ -1,0 +1,33 @@
+// matmul and convolution split across two threads (a worker sharing the memory) give the
+// reference's results, whether the split is by columns or, for narrow products, by rows.
+import type { Conv2dAttrs, OpName } from '@webgrad/tensor';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWasmBackend, type WasmBackend } from './index.js';
+import type { OpCase } from './testing/cases.js';
+import { compareOp, mismatch } from './testing/oracle.js';
+
+let backend: WasmBackend;
+beforeAll(async () => {
+  backend = await createWasmBackend({ threads: 2, poison: true });
+});
+afterAll(() => backend.dispose());
+
+const conv: Conv2dAttrs = { stride: [1, 1], padding: [1, 1, 1, 1], dilation: [1, 1], groups: 1 };
+const TOL = { rtol: 1e-4, atol: 1e-4 };
+const CASES: [OpName, OpCase<OpName>][] = [
+  ['matmul', { name: 'split by columns', inputs: [{ shape: [130, 300] }, { shape: [300, 70] }], attrs: { transposeA: false, transposeB: false }, ...TOL }],
+  ['matmul', { name: 'split by rows, transposed', inputs: [{ shape: [300, 601] }, { shape: [10, 300] }], attrs: { transposeA: true, transposeB: true }, ...TOL }],
+  ['matmul', { name: 'batched', inputs: [{ shape: [3, 64, 200] }, { shape: [200, 96] }], attrs: { transposeA: false, transposeB: false }, ...TOL }],
+  ['conv2d', { name: 'conv2d', inputs: [{ shape: [3, 16, 20, 20] }, { shape: [32, 16, 3, 3] }], attrs: conv, ...TOL }],
+  ['conv2dInputGrad', { name: 'conv2dInputGrad', inputs: [{ shape: [3, 32, 20, 20] }, { shape: [32, 16, 3, 3] }], attrs: { ...conv, inputShape: [3, 16, 20, 20] }, ...TOL }],
+  ['conv2dFilterGrad', { name: 'conv2dFilterGrad', inputs: [{ shape: [3, 16, 20, 20] }, { shape: [3, 32, 20, 20] }], attrs: { ...conv, filterShape: [32, 16, 3, 3] }, ...TOL }],
+];
+
+describe('the wasm backend on two threads', () => {
+  it('runs two threads', () => expect(backend.threads).toBe(2));
+  it.each(CASES.map(([op, c]) => [`${op}: ${c.name}`, op, c] as const))('%s matches the reference', (_name, op, c) => {
+    const { got, want } = compareOp(backend, op, c.inputs, c.attrs);
+    const i = mismatch(got, want, c.rtol, c.atol);
+    expect(i, `first difference at ${i}: wasm ${got[i]}, reference ${want[i]}`).toBe(-1);
+  });
+});

@@ -1,0 +1,42 @@
+// A thread of the 'wasm' backend's pool (plain JavaScript, so it runs unbuilt in Node and in
+// browsers). It instantiates the shared-memory kernels over the backend's memory, then sleeps on
+// its slot of the control block: state 1 means "run gemm with the 14 arguments after the
+// state", answered by state 2; state 3 means exit. See src/threads.ts for the other side.
+const RUN = 1;
+const DONE = 2;
+const EXIT = 3;
+
+async function serve({ module, memory, slot }) {
+  const { exports: k } = await WebAssembly.instantiate(module, { env: { memory, abort: () => { throw new Error('wasm worker: a kernel aborted'); } } });
+  const view = new Int32Array(memory.buffer, slot, 16);
+  return () => {
+    for (;;) {
+      Atomics.wait(view, 0, 0);
+      const state = Atomics.load(view, 0);
+      if (state === EXIT) return;
+      if (state !== RUN) continue;
+      const a = view;
+      k.gemm(a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], a[11], a[12], a[13], a[14]);
+      Atomics.store(view, 0, DONE);
+      Atomics.notify(view, 0);
+    }
+  };
+}
+
+if (typeof process !== 'undefined' && process.versions?.node && typeof self === 'undefined') {
+  const { parentPort } = await import('node:worker_threads');
+  parentPort.once('message', async (init) => {
+    const loop = await serve(init);
+    parentPort.postMessage('ready');
+    loop();
+    parentPort.close();
+  });
+} else {
+  self.onmessage = async (event) => {
+    self.onmessage = null;
+    const loop = await serve(event.data);
+    self.postMessage('ready');
+    loop();
+    self.close();
+  };
+}
