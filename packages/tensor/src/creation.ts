@@ -107,6 +107,7 @@ export const onesLike = (x: Tensor): Tensor => full(x.shape, 1, x.dtype);
 /** start, start + step, ... up to but excluding stop; `arange(n)` is 0..n-1 (int32 when all arguments are integers). */
 export function arange(start: number, stop?: number, step = 1, dtype?: DType): Tensor {
   const [from, to] = stop === undefined ? [0, start] : [start, stop];
+  if (!Number.isFinite(from) || !Number.isFinite(to)) throw new Error(`arange: start and stop must be finite, got ${from} and ${to}`);
   if (step === 0 || !Number.isFinite(step)) throw new Error(`arange: step must be finite and non-zero, got ${step}`);
   const n = Math.max(0, Math.ceil((to - from) / step));
   const d = dtype ?? ([from, to, step].every(Number.isInteger) ? 'int32' : 'float32');
@@ -117,7 +118,7 @@ export function arange(start: number, stop?: number, step = 1, dtype?: DType): T
 export function linspace(start: number, stop: number, count: number): Tensor {
   if (!Number.isInteger(count) || count < 0) throw new Error(`linspace: count must be a non-negative integer, got ${count}`);
   const step = count > 1 ? (stop - start) / (count - 1) : 0;
-  return tensor(Float64Array.from({ length: count }, (_, i) => (i === count - 1 ? stop : start + i * step)));
+  return tensor(Float64Array.from({ length: count }, (_, i) => (count > 1 && i === count - 1 ? stop : start + i * step)));
 }
 
 /** The n×m identity matrix (m = n by default). */

@@ -32,7 +32,7 @@ export function runOp<K extends OpName>(op: K, inputs: readonly Tensor[], attrs:
   const backend = inputs[0]?.backend ?? currentBackend();
   inputs.forEach((t, i) => {
     if (t.backend !== backend) {
-      throw new Error(`${op}: ${names[i]} lives on backend '${t.backend.name}', ${names[0]} on '${backend.name}'; move one with .to(name)`);
+      throw new Error(`${op}: ${names[i]} lives on backend '${t.backend.name}', ${names[0]} on '${backend.name}'; all inputs of an op must live on one backend`);
     }
   });
   const meta = spec.infer(op, inputs, attrs);

@@ -73,9 +73,21 @@ function draw(op: string, shape: readonly number[], dtype: DType, sample: () => 
   return fromValues(values, shape, dtype);
 }
 
+/** The largest float32 below `x` (for keeping float32 draws inside a half-open interval). */
+function float32Below(x: number): number {
+  const f = Math.fround(x);
+  if (f < x) return f;
+  if (f === 0) return -(2 ** -149);
+  const bits = new Int32Array(new Float32Array([f]).buffer);
+  bits[0]! += f > 0 ? -1 : 1;
+  return new Float32Array(bits.buffer)[0]!;
+}
+
 /** Uniform float32 values in [lo, hi). */
 export function rand(shape: readonly number[], lo = 0, hi = 1, rng = globalRandom): Tensor {
-  return draw('rand', shape, 'float32', () => lo + (hi - lo) * rng.uniform());
+  // lo + (hi - lo) * u is below hi in double precision but can round up to hi in float32.
+  const top = Math.max(float32Below(hi), lo);
+  return draw('rand', shape, 'float32', () => Math.min(lo + (hi - lo) * rng.uniform(), top));
 }
 
 /** Normal float32 values with the given mean and standard deviation. */

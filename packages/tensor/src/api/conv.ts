@@ -34,8 +34,9 @@ function resolvePadding(op: string, padding: Padding, input: readonly number[], 
     return [Math.floor(ph / 2), ph - Math.floor(ph / 2), Math.floor(pw / 2), pw - Math.floor(pw / 2)];
   }
   if (typeof padding === 'number') return [padding, padding, padding, padding];
-  if (padding.length === 2) return [padding[0], padding[0], padding[1], padding[1]];
-  if (padding.length === 4) return [...padding];
+  // Test for an array: any other string (a typo such as 'full') has a length too.
+  if (Array.isArray(padding) && padding.length === 2) return [padding[0], padding[0], padding[1], padding[1]];
+  if (Array.isArray(padding) && padding.length === 4) return [padding[0], padding[1], padding[2], padding[3]];
   throw new Error(`${op}: padding must be 'valid', 'same', a number, [h, w] or [top, bottom, left, right], got ${JSON.stringify(padding)}`);
 }
 

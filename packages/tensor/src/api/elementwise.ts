@@ -47,7 +47,9 @@ const FLOAT_UNARY = new Set<OpName>(['exp', 'log', 'log1p', 'expm1', 'sqrt', 'rs
 /** Runs a unary op; integer inputs of float-only ops are cast to float32 first. */
 export const unaryOp = composite(function unaryOp(op: UnaryName, x: Tensor): Tensor {
   const input = FLOAT_UNARY.has(op) ? castTo(x, 'float32') : castTo(x, numeric(x.dtype));
-  if ((op === 'floor' || op === 'ceil' || op === 'round') && input.dtype === 'int32') return input;
+  // Integers are already whole; copy rather than return `x` itself, so that disposing the result
+  // never frees the caller's tensor.
+  if ((op === 'floor' || op === 'ceil' || op === 'round') && input.dtype === 'int32') return input === x ? runOp('cast', [x], { dtype: 'int32' }) : input;
   return runOp(op, [input], {});
 });
 

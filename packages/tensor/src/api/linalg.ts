@@ -19,6 +19,13 @@ export interface MatmulOptions {
  */
 export const matmul = composite(function matmul(a: Tensor, b: Tensor, { transposeA = false, transposeB = false }: MatmulOptions = {}): Tensor {
   if (a.rank === 0 || b.rank === 0) throw new Error(`matmul: operands must have rank 1 or more, got a ${fmt(a.shape)} and b ${fmt(b.shape)}`);
+  if (a.rank === 1 || b.rank === 1) {
+    // Checked here so that the message shows the caller's shapes, not the promoted 2-D ones.
+    const ka = a.rank === 1 ? a.size : a.shape[a.rank - (transposeA ? 2 : 1)];
+    const kb = b.rank === 1 ? b.size : b.shape[b.rank - (transposeB ? 1 : 2)];
+    const shown = (t: Tensor, transposed: boolean): string => `${fmt(t.shape)}${t.rank > 1 && transposed ? ' (transposed)' : ''}`;
+    if (ka !== kb) throw new Error(`matmul: inner dimensions differ: a is ${shown(a, transposeA)}, b is ${shown(b, transposeB)}`);
+  }
   const x = a.rank === 1 ? a.reshape([1, a.size]) : a;
   const y = b.rank === 1 ? b.reshape([b.size, 1]) : b;
   const out = runOp('matmul', [castTo(x, 'float32'), castTo(y, 'float32')], { transposeA: a.rank > 1 && transposeA, transposeB: b.rank > 1 && transposeB });

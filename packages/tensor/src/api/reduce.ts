@@ -71,8 +71,11 @@ export const softmax = composite(function softmax(x: Tensor, axis: number = -1):
   return e.div(sum(e, [a], true));
 });
 
-/** log(softmax(x)) along `axis`, computed as x - logSumExp(x). */
+/** log(softmax(x)) along `axis`, computed as (x - m) - log(sum(exp(x - m))) with m the maximum. */
 export const logSoftmax = composite(function logSoftmax(x: Tensor, axis: number = -1): Tensor {
   const a = normalizeAxis('logSoftmax', axis, x.rank);
-  return x.sub(logSumExp(x, [a], true));
+  // Shift before taking the log: x - logSumExp(x) would round logSumExp at the scale of the
+  // largest logit and lose the small result (logSoftmax([1e6, 1e6]) came out -0.6875).
+  const shifted = x.sub(stableShift(castTo(x, 'float32'), [a]));
+  return shifted.sub(sum(shifted.exp(), [a], true).log());
 });
