@@ -263,3 +263,24 @@ describe('op observers', () => {
     expect(seen).toEqual(['relu']);
   });
 });
+
+describe('scope edge cases', () => {
+  it('returns typed arrays without walking them, and frees what it made', () => {
+    const before = memory().liveTensors;
+    const values = scope(() => tensor([1, 2, 3]).mul(2).dataSync());
+    expect(Array.from(values)).toEqual([2, 4, 6]);
+    expect(memory().liveTensors).toBe(before);
+  });
+
+  it('frees what an async fn made before refusing its Promise', async () => {
+    const before = memory().liveTensors;
+    let promise: Promise<unknown> | undefined;
+    expect(() => scope(() => {
+      tensor([1]);
+      promise = Promise.resolve();
+      return promise;
+    })).toThrow('scope: fn returned a Promise');
+    await promise;
+    expect(memory().liveTensors).toBe(before);
+  });
+});

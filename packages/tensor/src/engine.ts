@@ -138,7 +138,7 @@ export function memory(): MemoryInfo {
 
 function collect(value: unknown, into: Set<Tensor>, seen = new Set<unknown>()): Set<Tensor> {
   if (value instanceof Tensor) into.add(value);
-  else if (value && typeof value === 'object' && !seen.has(value)) {
+  else if (value && typeof value === 'object' && !ArrayBuffer.isView(value) && !(value instanceof ArrayBuffer) && !seen.has(value)) {
     seen.add(value);
     for (const v of value instanceof Map ? value.values() : Object.values(value)) collect(v, into, seen);
   }
@@ -162,6 +162,7 @@ export function scope<T>(fn: () => T): T {
   }
   scopes.pop();
   if (result instanceof Promise) {
+    for (const t of mine) if (!t.kept) t.dispose();
     throw new Error('scope: fn returned a Promise; scopes are synchronous, await outside and scope each synchronous step');
   }
   const returned = collect(result, new Set());

@@ -233,3 +233,9 @@ describe('gather, take, scatterAdd, oneHot', () => {
     expect(() => oneHot(tensor([0.5]), 2)).toThrow('oneHot: indices must be int32, got float32');
   });
 });
+
+describe('scatterAdd axes', () => {
+  it('accepts a negative axis, like gather', async () => {
+    expect(await scatterAdd([2, 0], tensor([[1, 2], [3, 4]]), -1, 3).array()).toEqual([[2, 0, 1], [4, 0, 3]]);
+  });
+});

@@ -141,7 +141,9 @@ export const gather = composite(function gather(x: Tensor, indices: Tensor | rea
 
 /** Adds `updates` into a zero tensor at `indices` along `axis` (of extent `size`); repeated indices accumulate. */
 export const scatterAdd = composite(function scatterAdd(indices: Tensor | readonly number[], updates: Tensor, axis: number, size: number): Tensor {
-  return runOp('scatterAdd', [indexTensor('scatterAdd', indices, updates), updates], { axis, size });
+  const index = indexTensor('scatterAdd', indices, updates);
+  const a = normalizeAxis('scatterAdd', axis, updates.rank - index.rank + 1);
+  return runOp('scatterAdd', [index, updates], { axis: a, size });
 });
 
 /** One-hot float32 encoding of int32 `indices` over `depth` classes (a new last axis). */
