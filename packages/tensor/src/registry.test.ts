@@ -102,3 +102,15 @@ describe('ready', () => {
     await expect(wg.ready()).rejects.toThrow('ready: no backend could start (registered: js)');
   });
 });
+
+describe('setBestBackend', () => {
+  it('moves to the best backend that starts even after js was used, skipping one that fails', async () => {
+    expect(wg.tensor([1]).backend.name).toBe('js');
+    wg.registerBackend('broken', () => {
+      throw new Error('no adapter');
+    }, 9);
+    wg.registerBackend('good', named('good'), 5);
+    expect(await wg.setBestBackend()).toBe('good');
+    expect(wg.getBackend()).toBe('good');
+  });
+});

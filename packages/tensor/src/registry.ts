@@ -60,6 +60,19 @@ export function ready(): Promise<Backend> {
   return initialising;
 }
 
+/** Switches to the best registered backend that starts (whatever is set now); resolves to its name. */
+export async function setBestBackend(): Promise<string> {
+  for (const name of listBackends()) {
+    try {
+      current = await instantiate(name);
+      return name;
+    } catch {
+      // try the next best
+    }
+  }
+  throw new Error(`setBestBackend: no backend could start (registered: ${listBackends().join(', ') || 'none'})`);
+}
+
 /**
  * The backend new tensors go to. Before any `setBackend` or `ready`, the synchronous reference
  * backend 'js' is used, so scripts work without an await.
