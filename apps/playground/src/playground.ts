@@ -2,7 +2,7 @@
 // decision boundary, weight and gradient histograms, a parameter inspector, a digit pad and
 // checkpoints; the configuration is kept in the URL.
 import { css, html, LitElement } from 'lit';
-import type { PlaygroundConfig, TensorSnapshot } from '@webgrad/worker';
+import type { PlaygroundConfig, TensorSnapshot } from '@webgrad/worker/page';
 import type { BoundaryData } from './components/boundary.js';
 import { TrainingController } from './training-controller.js';
 import { fromHash, toHash } from './url-state.js';

@@ -2,7 +2,7 @@
 // step's metrics (columns that only grow), the latest state, and asks the host to redraw at
 // most once per animation frame.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { METRIC_COLUMNS, TrainingClient, type Command, type MetricColumn, type PlaygroundConfig, type StateEvent, type WorkerEvent } from '@webgrad/worker';
+import { METRIC_COLUMNS, TrainingClient, type Command, type MetricColumn, type PlaygroundConfig, type StateEvent, type WorkerEvent } from '@webgrad/worker/page';
 
 /** All metrics received so far, one growable column per metric. */
 export class MetricHistory {

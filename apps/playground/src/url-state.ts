@@ -1,5 +1,5 @@
 // The whole configuration lives in the URL hash, so a teacher can hand a class one link.
-import { DEFAULT_CONFIG, type PlaygroundConfig } from '@webgrad/worker';
+import { DEFAULT_CONFIG, type PlaygroundConfig } from '@webgrad/worker/page';
 
 /** The configuration as a URL hash: `#dataset=spirals&hidden=16,16&lr=0.01...`. */
 export function toHash(c: PlaygroundConfig): string {

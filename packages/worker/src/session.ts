@@ -73,6 +73,8 @@ export class Session {
   }
 
   private async load(config: PlaygroundConfig): Promise<void> {
+    if (config.backend === 'auto') await wg.setBestBackend();
+    else if (wg.getBackend() !== config.backend) await wg.setBackend(config.backend);
     const run = await buildRun(config); // a bad config throws here, before the old run is touched
     await this.pause();
     this.run?.model.dispose();
@@ -222,8 +224,8 @@ export class Session {
 
   private async setBackend(name: PlaygroundConfig['backend']): Promise<void> {
     await this.pause();
-    if (name === 'auto') await wg.ready();
-    else await wg.setBackend(name);
     if (this.config) await this.load({ ...this.config, backend: name });
+    else if (name === 'auto') await wg.setBestBackend();
+    else await wg.setBackend(name);
   }
 }

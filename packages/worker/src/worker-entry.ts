@@ -1,6 +1,7 @@
 // The Web Worker's entry: wires the session to postMessage. Load it with
 // `new Worker(new URL('@webgrad/worker/worker-entry', import.meta.url), { type: 'module' })`.
 import '@webgrad/autograd';
+import '@webgrad/backend-wasm';
 import { Session } from './session.js';
 import type { Command } from './protocol.js';
 

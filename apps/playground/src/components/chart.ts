@@ -3,7 +3,7 @@
 import { css, html, LitElement, unsafeCSS, type PropertyValues } from 'lit';
 import uplotCss from 'uplot/dist/uPlot.min.css?inline';
 import uPlot from 'uplot';
-import type { MetricColumn } from '@webgrad/worker';
+import type { MetricColumn } from '@webgrad/worker/page';
 import type { MetricHistory } from '../training-controller.js';
 
 const COLORS = ['#2563eb', '#f97316', '#16a34a', '#db2777'];

@@ -1,7 +1,7 @@
 // <wg-controls>: the configuration form. Structural changes (data, network, optimiser) emit
 // `config-change`; live settings (learning rate, batch size, penalties) emit `live-change`.
 import { css, html, LitElement } from 'lit';
-import type { LiveSetting, PlaygroundConfig } from '@webgrad/worker';
+import type { LiveSetting, PlaygroundConfig } from '@webgrad/worker/page';
 
 const DATASETS = ['spirals', 'circle', 'xor', 'blobs', 'plane', 'digits'] as const;
 const ACTIVATIONS = ['tanh', 'relu', 'sigmoid', 'leakyRelu', 'elu', 'gelu'] as const;

@@ -1,6 +1,6 @@
 // <wg-histograms>: for each parameter, a histogram of its values and one of its latest gradient.
 import { css, html, LitElement, svg } from 'lit';
-import type { TensorSnapshot } from '@webgrad/worker';
+import type { TensorSnapshot } from '@webgrad/worker/page';
 
 const BINS = 24;
 

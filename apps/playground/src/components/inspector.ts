@@ -1,7 +1,7 @@
 // <wg-inspector>: the parameter registry as a table. Read any value, edit one, or freeze the
 // parameters a glob selects, while training runs.
 import { css, html, LitElement } from 'lit';
-import type { TensorSnapshot } from '@webgrad/worker';
+import type { TensorSnapshot } from '@webgrad/worker/page';
 
 /** Mean and standard deviation of some values. */
 function stats(values: Float32Array): [number, number] {
