@@ -83,7 +83,8 @@ export const orthogonal = (gain = 1, { seed }: InitOptions = {}): Initializer =>
       const dot = v.reduce((s, x, k) => s + x * q[j]![k]!, 0);
       v.forEach((_, k) => (v[k]! -= dot * q[j]![k]!));
     }
-    const norm = Math.hypot(...v);
+    // Not Math.hypot(...v): spreading a long row (over ~120k values) overflows the call stack.
+    const norm = Math.sqrt(v.reduce((s, x) => s + x * x, 0));
     v.forEach((_, k) => (v[k]! /= norm));
   });
   const values = new Float32Array(rows * cols);

@@ -1,6 +1,6 @@
 // Loss functions: (prediction, target) → a scalar mean over the batch. Shapes must agree
 // exactly (no silent broadcasting of [N,1] against [N]); errors name the loss and both shapes.
-import { cast, castTo, oneHot, type Tensor } from './deps.js';
+import { cast, castTo, oneHot, tensor, type Tensor } from './deps.js';
 
 /** A loss: prediction and target in, scalar out. */
 export type Loss = (prediction: Tensor, target: Tensor) => Tensor;
@@ -65,12 +65,14 @@ export const losses = { mse, mae, huber: huber(), softmaxCrossEntropy, binaryCro
 /** A loss name. */
 export type LossName = keyof typeof losses;
 
-/** lambda * sum(|w|) over the given tensors. */
+/** lambda * sum(|w|) over the given tensors (zero for none). */
 export function l1(params: readonly Tensor[], lambda: number): Tensor {
+  if (!params.length) return tensor(0);
   return params.map((p) => p.abs().sum()).reduce((a, b) => a.add(b)).mul(lambda);
 }
 
-/** lambda * sum(w^2) over the given tensors. */
+/** lambda * sum(w^2) over the given tensors (zero for none). */
 export function l2(params: readonly Tensor[], lambda: number): Tensor {
+  if (!params.length) return tensor(0);
   return params.map((p) => p.mul(p).sum()).reduce((a, b) => a.add(b)).mul(lambda);
 }

@@ -50,7 +50,11 @@ export function topKAccuracy(s: Scored, k: number): number {
 export function confusionMatrix(s: Scored): number[][] {
   const size = Math.max(s.classes, 2);
   const m = Array.from({ length: size }, () => new Array<number>(size).fill(0));
-  predictedClasses(s).forEach((p, i) => m[s.labels[i]!]![p]!++);
+  predictedClasses(s).forEach((p, i) => {
+    const label = s.labels[i]!;
+    if (!m[label]) throw new Error(`confusionMatrix: label ${label} at sample ${i} is outside 0..${size - 1}`);
+    m[label]![p]!++;
+  });
   return m;
 }
 

@@ -34,6 +34,26 @@ export type TrainerState = 'idle' | 'running' | 'paused' | 'stopped';
 
 const now = (): number => performance.now();
 
+/**
+ * Lets queued tasks run (a timer, a worker message, a click that calls pause or stop). Reading a
+ * value from the js and wasm backends resolves as a microtask, so without this a fit would hold
+ * the thread until it ends. A message-channel task, unlike setTimeout, is not clamped to 4 ms.
+ */
+function yieldToEvents(): Promise<void> {
+  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/** How long a fit runs steps before letting other tasks in. */
+const SLICE_MS = 15;
+
 /** Trains a model on a dataset; see the options for what it needs. */
 export class Trainer {
   readonly model: Module;
@@ -117,15 +137,28 @@ export class Trainer {
   /** Trains for `epochs` more epochs or `steps` more steps; resolves when done or stopped (not while paused). */
   async fit({ epochs, steps }: { epochs?: number; steps?: number }): Promise<void> {
     if (epochs === undefined && steps === undefined) throw new Error('Trainer.fit: give epochs or steps');
+    // With no samples every call would close an epoch and the loop would never reach its target.
+    if (this.data.size === 0) throw new Error('Trainer.fit: the training data has no samples');
     const stepTarget = steps !== undefined ? this.step + steps : Infinity;
     const epochTarget = epochs !== undefined ? this.epoch + epochs : Infinity;
     this.state = 'running';
     this.stopReason = undefined;
     // pause() and stop() change the state from hooks and event handlers while this loop awaits.
     const state = (): TrainerState => this.state;
-    while (this.step < stepTarget && this.epoch < epochTarget && state() !== 'stopped') {
-      if (state() === 'paused') await new Promise<void>((resolve) => (this.resumeSignal = resolve));
-      else await this.trainStep();
+    let sliceStart = now();
+    try {
+      while (this.step < stepTarget && this.epoch < epochTarget && state() !== 'stopped') {
+        if (state() === 'paused') await new Promise<void>((resolve) => (this.resumeSignal = resolve));
+        else await this.trainStep();
+        if (now() - sliceStart > SLICE_MS) {
+          await yieldToEvents();
+          sliceStart = now();
+        }
+      }
+    } catch (e) {
+      // A failed step (bad data shape, a throwing hook) ends the fit; the trainer is not left 'running'.
+      this.stop(`error: ${(e as Error).message}`);
+      throw e;
     }
     if (state() !== 'stopped') this.state = 'idle';
     await this.runHooks('end');
@@ -150,7 +183,10 @@ export class Trainer {
     this.resumeSignal?.();
   }
 
-  /** Runs `n` single steps now (also while paused). */
+  /**
+   * Runs `n` units of work now (also while paused): each is one step, except at the end of the
+   * data, where it is the closing of the epoch (validation, epoch hooks) and the step count stays.
+   */
   async singleStep(n = 1): Promise<void> {
     for (let i = 0; i < n; i++) await this.trainStep();
   }
@@ -181,29 +217,38 @@ export class Trainer {
     }
     this.model.train();
     const named = this.model.namedParameters();
+    // The rate this step uses, read before the optimiser advances its schedule.
+    const lr = this.optimizer.currentLr();
     const t1 = now();
     let t2 = t1;
     let t3 = t1;
-    const { loss, prediction } = scope(() => {
-      const prediction = this.model.forward(batch.x);
-      const base = this.lossFn(prediction, batch.y);
-      const extra = this.penalty();
-      const loss = extra ? base.add(extra) : base;
-      t2 = now();
-      loss.backward();
-      t3 = now();
-      this.optimizer.step(named);
-      this.applyModifiers(named);
-      zeroGrad(named.map(([, p]) => p));
-      return { loss, prediction };
-    });
-    const t4 = now();
-    this.metrics = { loss: await loss.item(), lr: this.optimizer.currentLr() };
-    if (this.tracksAccuracy) this.metrics.accuracy = accuracy({ scores: (await prediction.data()) as Float32Array, classes: prediction.shape[1] ?? 1, labels: await labelsOf(batch.y) });
-    loss.dispose();
-    prediction.dispose();
-    batch.x.dispose();
-    batch.y.dispose();
+    let t4 = t1;
+    try {
+      const { loss, prediction } = scope(() => {
+        const prediction = this.model.forward(batch.x);
+        const base = this.lossFn(prediction, batch.y);
+        const extra = this.penalty();
+        const loss = extra ? base.add(extra) : base;
+        t2 = now();
+        loss.backward();
+        t3 = now();
+        this.optimizer.step(named);
+        this.applyModifiers(named);
+        zeroGrad(named.map(([, p]) => p));
+        return { loss, prediction };
+      });
+      t4 = now();
+      try {
+        this.metrics = { loss: await loss.item(), lr };
+        if (this.tracksAccuracy) this.metrics.accuracy = accuracy({ scores: (await prediction.data()) as Float32Array, classes: prediction.shape[1] ?? 1, labels: await labelsOf(batch.y) });
+      } finally {
+        loss.dispose();
+        prediction.dispose();
+      }
+    } finally {
+      batch.x.dispose();
+      batch.y.dispose();
+    }
     this.timing = { data: t1 - t0, forward: t2 - t1, backward: t3 - t2, update: t4 - t3, sync: now() - t4 };
     this.step++;
     await this.runHooks('step');

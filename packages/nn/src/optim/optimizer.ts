@@ -110,7 +110,10 @@ export class Optimizer {
     return t;
   }
 
-  /** Optimiser state by key (`path/slotName`), plus the step count under `__step`: what checkpoints save. */
+  /**
+   * Optimiser state by key (`path/slotName`): what checkpoints save, with `stepCount` beside it.
+   * The tensors are the live slots, updated in place by later steps: read or copy them now.
+   */
   state(): Map<string, Tensor> {
     return new Map(this.slots);
   }
