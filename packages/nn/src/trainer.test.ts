@@ -308,3 +308,34 @@ describe('hooks inside fit', () => {
     expect([t.step, t.stopReason]).toEqual([at + 1, 'loss below 0.1']);
   });
 });
+
+describe('what a step leaves behind', () => {
+  it('keeps the latest gradients readable until the next step frees them', async () => {
+    const t = trainer();
+    await t.singleStep();
+    const [, w] = t.model.namedParameters()[0]!;
+    const first = w.grad!;
+    expect(first.isDisposed).toBe(false);
+    expect((await values(first)).some((v) => v !== 0)).toBe(true);
+    await t.singleStep();
+    expect(first.isDisposed).toBe(true);
+    expect(w.grad!.isDisposed).toBe(false);
+  });
+
+  it('keeps validation metrics beside the step metrics until the next epoch', async () => {
+    const t = trainer({ validation: blobs(8, 2) });
+    await t.fit({ steps: 6 });
+    expect(Object.keys(t.metrics).sort()).toEqual(['accuracy', 'loss', 'lr', 'valAccuracy', 'valLoss']);
+  });
+
+  it('refuses a second fit while one is running', async () => {
+    const t = trainer();
+    t.hook({ step: (ctx) => (ctx.step === 1 ? ctx.trainer.pause() : undefined) });
+    const running = t.fit({ steps: 3 });
+    await expect.poll(() => t.state).toBe('paused');
+    await expect(t.fit({ steps: 1 })).rejects.toThrow('Trainer.fit: a fit is already paused');
+    t.resume();
+    await running;
+    expect(t.step).toBe(3);
+  });
+});

@@ -139,6 +139,7 @@ export class Trainer {
     if (epochs === undefined && steps === undefined) throw new Error('Trainer.fit: give epochs or steps');
     // With no samples every call would close an epoch and the loop would never reach its target.
     if (this.data.size === 0) throw new Error('Trainer.fit: the training data has no samples');
+    if (this.state === 'running' || this.state === 'paused') throw new Error(`Trainer.fit: a fit is already ${this.state}; pause/resume or stop it first`);
     const stepTarget = steps !== undefined ? this.step + steps : Infinity;
     const epochTarget = epochs !== undefined ? this.epoch + epochs : Infinity;
     this.state = 'running';
@@ -223,6 +224,8 @@ export class Trainer {
     let t2 = t1;
     let t3 = t1;
     let t4 = t1;
+    // The previous step's gradients were kept for inspection (the dashboard's histograms); free them now.
+    zeroGrad(named.map(([, p]) => p));
     try {
       const { loss, prediction } = scope(() => {
         const prediction = this.model.forward(batch.x);
@@ -234,12 +237,14 @@ export class Trainer {
         t3 = now();
         this.optimizer.step(named);
         this.applyModifiers(named);
-        zeroGrad(named.map(([, p]) => p));
-        return { loss, prediction };
+        // Returning the gradients keeps them alive past the scope until the next step.
+        return { loss, prediction, gradients: named.map(([, p]) => p.grad) };
       });
       t4 = now();
       try {
-        this.metrics = { loss: await loss.item(), lr };
+        // Validation metrics stay until the next epoch refreshes them.
+        const validation = Object.fromEntries(Object.entries(this.metrics).filter(([k]) => k.startsWith('val')));
+        this.metrics = { ...validation, loss: await loss.item(), lr };
         if (this.tracksAccuracy) this.metrics.accuracy = accuracy({ scores: (await prediction.data()) as Float32Array, classes: prediction.shape[1] ?? 1, labels: await labelsOf(batch.y) });
       } finally {
         loss.dispose();
