@@ -1,0 +1,141 @@
+// createWebGPUBackend: acquires a device, checks every shader compiles, and wraps the kernels,
+// pools and recorder in the Backend interface. Storage is a pooled GPUBuffer holding 32 bits
+// per element: float32 as f32, int32 as i32, bool as a u32 0 or 1 (converted on write/read).
+/// <reference types="@webgpu/types" />
+import type { Backend, BackendStats, DType, TypedArray } from '@webgrad/tensor';
+import { GpuContext } from './context.js';
+import { acquireDevice, type DeviceOptions } from './device.js';
+import { createKernels, shaderUsers } from './kernels/index.js';
+import type { GpuStorage } from './pool.js';
+import type { ShaderMessage, ShaderName } from './shader-library.js';
+
+/** int32 tensors up to this many elements keep a host copy when written, for synchronous index checks. */
+const SHADOW_MAX = 1 << 16;
+
+/** Options of {@link createWebGPUBackend}. */
+export interface WebGPUBackendOptions extends DeviceOptions {
+  /** Registered name; 'webgpu' by default. */
+  name?: string;
+  /** Called once if the device is lost (also an event: 'devicelost'). */
+  onDeviceLost?: (error: Error) => void;
+}
+
+/** Memory and work counters of the 'webgpu' backend. */
+export interface WebGPUStats extends BackendStats {
+  /** Bytes in tensor buffers handed out. */
+  liveBytes: number;
+  /** GPUBuffers created for tensors, staging and params. */
+  buffersCreated: number;
+  stagingHits: number;
+  stagingMisses: number;
+  dispatches: number;
+  submits: number;
+  copies: number;
+  pipelines: number;
+  bindGroupHits: number;
+  bindGroupMisses: number;
+}
+
+/** The 'webgpu' backend. */
+export interface WebGPUBackend extends Backend<GpuStorage> {
+  stats(): WebGPUStats;
+  readonly device: GPUDevice;
+  /** Vendor, architecture and description of the adapter. */
+  readonly adapterName: string;
+  /** False once the device is lost; every call then throws an Error saying so. */
+  readonly available: boolean;
+  /** Submits recorded work and resolves when the GPU has finished it; rejects with any GPU error. */
+  flush(): Promise<void>;
+  /** 'devicelost' (event.error) and 'gpuerror' (event.error) events. */
+  addEventListener(type: 'devicelost' | 'gpuerror', listener: (event: Event & { error?: Error }) => void): void;
+  removeEventListener(type: 'devicelost' | 'gpuerror', listener: (event: Event & { error?: Error }) => void): void;
+  /** Compilation messages of one shader, located in shaders/*.wgsl. */
+  shaderMessages(name: ShaderName): Promise<ShaderMessage[]>;
+  /** Destroys pooled buffers not in use. */
+  trim(): void;
+  /** Destroys the device (the backend becomes unavailable). */
+  destroy(): void;
+}
+
+function toGpuArray(values: TypedArray, dtype: DType): Float32Array<ArrayBuffer> | Int32Array<ArrayBuffer> | Uint32Array<ArrayBuffer> {
+  if (dtype === 'bool') return Uint32Array.from(values);
+  // writeBuffer takes ArrayBuffer-backed views; tensors' arrays always are.
+  if (dtype === 'int32') return (values instanceof Int32Array ? values : Int32Array.from(values)) as Int32Array<ArrayBuffer>;
+  return (values instanceof Float32Array ? values : Float32Array.from(values)) as Float32Array<ArrayBuffer>;
+}
+
+function fromGpuBytes(bytes: ArrayBuffer, dtype: DType): TypedArray {
+  if (dtype === 'float32') return new Float32Array(bytes);
+  if (dtype === 'int32') return new Int32Array(bytes);
+  return Uint8Array.from(new Uint32Array(bytes));
+}
+
+/** Starts a 'webgpu' backend on `options.gpu` (or navigator.gpu). Rejects with the reason when it cannot. */
+export async function createWebGPUBackend(options: WebGPUBackendOptions = {}): Promise<WebGPUBackend> {
+  const { device, adapterName } = await acquireDevice(options);
+  const name = options.name ?? 'webgpu';
+  const ctx = new GpuContext(device, name);
+  try {
+    await ctx.library.check(shaderUsers);
+  } catch (e) {
+    device.destroy();
+    throw e;
+  }
+  if (options.onDeviceLost) {
+    const onLost = options.onDeviceLost;
+    ctx.events.addEventListener('devicelost', (event) => onLost((event as Event & { error: Error }).error));
+  }
+  return wrap(name, ctx, adapterName);
+}
+
+function wrap(name: string, ctx: GpuContext, adapterName: string): WebGPUBackend {
+  const { device } = ctx;
+  return {
+    name,
+    kernels: createKernels(ctx),
+    device,
+    adapterName,
+    get available() {
+      return ctx.available;
+    },
+    alloc: (dtype, size) => ctx.alloc(size * 4, `webgpu: a ${dtype} tensor of ${size} elements`),
+    write(values, dtype) {
+      const s = ctx.alloc(values.length * 4, `webgpu: a ${dtype} tensor of ${values.length} elements`, true);
+      if (values.length > 0) device.queue.writeBuffer(s.buffer, 0, toGpuArray(values, dtype));
+      if (dtype === 'int32' && values.length <= SHADOW_MAX) s.shadow = Int32Array.from(values);
+      return s;
+    },
+    async read(storage, dtype, size) {
+      if (size === 0) return fromGpuBytes(new ArrayBuffer(0), dtype);
+      return fromGpuBytes(await ctx.download(storage, size * 4), dtype);
+    },
+    free(storage) {
+      if (ctx.available) ctx.storage.release(storage);
+    },
+    stats: () => stats(ctx),
+    async flush() {
+      ctx.ensureAlive('flush');
+      await ctx.recorder.flush();
+      await device.queue.onSubmittedWorkDone();
+      ctx.throwPendingError();
+    },
+    addEventListener: (type, listener) => ctx.events.addEventListener(type, listener),
+    removeEventListener: (type, listener) => ctx.events.removeEventListener(type, listener),
+    shaderMessages: (shader) => ctx.library.messages(shader),
+    trim: () => ctx.library.forget(ctx.storage.trim().concat(ctx.staging.trim())),
+    destroy: () => device.destroy(),
+  };
+}
+
+function stats(ctx: GpuContext): WebGPUStats {
+  const t = ctx.storage.counters;
+  const s = ctx.staging.counters;
+  const r = ctx.recorder.counters;
+  const l = ctx.library.counters;
+  return {
+    poolHits: t.hits, poolMisses: t.misses, reservedBytes: t.reservedBytes + s.reservedBytes, liveBytes: t.liveBytes,
+    buffersCreated: t.created + s.created + ctx.arena.created, stagingHits: s.hits, stagingMisses: s.misses,
+    dispatches: r.dispatches, submits: r.submits, copies: r.copies,
+    pipelines: l.pipelines, bindGroupHits: l.bindGroupHits, bindGroupMisses: l.bindGroupMisses,
+  };
+}

@@ -1,0 +1,34 @@
+// Every op of the 'webgpu' backend against the reference backend, case by case (cases in
+// src/testing/cases.ts), on Node's Dawn with SwiftShader; without an adapter, one skipped test
+// names the reason.
+import { opNames, type OpName } from '@webgrad/tensor';
+import { describe, expect, it } from 'vitest';
+import { cases, type OpCase } from './testing/cases.js';
+import { testGpu } from './testing/gpu.js';
+import { compareOp, mismatch } from './testing/oracle.js';
+
+const { backend, reason } = await testGpu();
+
+describe.runIf(backend)('webgpu kernels match the reference', () => {
+  describe.each(opNames)('%s', (op) => {
+    const list = cases[op] as OpCase<OpName>[];
+    it('has test cases', () => expect(list.length).toBeGreaterThan(0));
+    it.each(list.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+      const { got, want } = await compareOp(backend!, op, c.inputs, c.attrs);
+      const i = mismatch(got, want, c.rtol ?? 0, c.atol ?? 0);
+      expect(i, `first difference at ${i}: webgpu ${got[i]}, reference ${want[i]}`).toBe(-1);
+      expect(got.constructor).toBe(want.constructor);
+    });
+  });
+
+  it('gather names an index out of range', async () => {
+    await expect(compareOp(backend!, 'gather', [{ shape: [3, 2] }, { shape: [2], dtype: 'int32', values: [1, 3] }], { axis: 0 })).rejects.toThrow('gather: index 3 is out of range for axis 0 of extent 3');
+  });
+  it('scatterAdd names an index out of range', async () => {
+    await expect(compareOp(backend!, 'scatterAdd', [{ shape: [2], dtype: 'int32', values: [-1, 0] }, { shape: [2, 2] }], { axis: 0, size: 4 })).rejects.toThrow('scatterAdd: index -1 is out of range for axis 0 of extent 4');
+  });
+});
+
+if (!backend) {
+  describe('webgpu kernels', () => it.skip(`not run: ${reason}`, () => {}));
+}

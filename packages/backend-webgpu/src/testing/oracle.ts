@@ -1,0 +1,74 @@
+// Test support: runs one op's kernel on the 'webgpu' backend and on the reference backend with
+// the same inputs, and finds the first element where they differ beyond a tolerance.
+import { createJsBackend, ops, type Backend, type DType, type OpAttrs, type OpName, type TypedArray } from '@webgrad/tensor';
+
+/** One input: a shape, a dtype and its values (generated when absent). */
+export interface Input {
+  shape: number[];
+  dtype?: DType;
+  values?: ArrayLike<number>;
+}
+
+/** Deterministic pseudo-random numbers (mulberry32). */
+export function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function generate(shape: readonly number[], dtype: DType, random: () => number): number[] {
+  const n = shape.reduce((p, q) => p * q, 1);
+  return Array.from({ length: n }, () => (dtype === 'bool' ? (random() < 0.5 ? 1 : 0) : dtype === 'int32' ? Math.floor(random() * 11) - 5 : (random() - 0.5) * 6));
+}
+
+const reference = createJsBackend();
+
+function arrayOf(dtype: DType, values: ArrayLike<number>): TypedArray {
+  return dtype === 'float32' ? new Float32Array(values) : dtype === 'int32' ? new Int32Array(values) : new Uint8Array(values);
+}
+
+async function run<K extends OpName>(backend: Backend, op: K, inputs: { shape: number[]; dtype: DType; values: ArrayLike<number> }[], attrs: OpAttrs[K]): Promise<TypedArray> {
+  const infos = inputs.map((t) => ({ storage: backend.write(arrayOf(t.dtype, t.values), t.dtype), shape: t.shape, dtype: t.dtype }));
+  const meta = ops[op].infer(op, infos, attrs);
+  const size = meta.shape.reduce((p, q) => p * q, 1);
+  const out = { storage: backend.alloc(meta.dtype, size), shape: meta.shape, dtype: meta.dtype };
+  try {
+    if (size > 0) (backend.kernels[op] as (args: unknown) => void)({ inputs: infos, attrs, out });
+    return await backend.read(out.storage, out.dtype, size);
+  } finally {
+    backend.free(out.storage, out.dtype, size);
+    infos.forEach((t) => backend.free(t.storage, t.dtype, t.shape.reduce((p, q) => p * q, 1)));
+  }
+}
+
+/** Runs op on `backend` and the reference; returns both results. */
+export async function compareOp<K extends OpName>(backend: Backend, op: K, inputs: Input[], attrs: OpAttrs[K], seed = 1): Promise<{ got: TypedArray; want: TypedArray }> {
+  const random = rng(seed);
+  const full = inputs.map((t) => {
+    const dtype = t.dtype ?? 'float32';
+    return { shape: t.shape, dtype, values: t.values ?? generate(t.shape, dtype, random) };
+  });
+  const want = await run(reference, op, full, attrs);
+  return { got: await run(backend, op, full, attrs), want };
+}
+
+/** The first index where |got − want| > atol + rtol·|want| (NaN matches NaN, infinities match exactly), or -1. */
+export function mismatch(got: TypedArray, want: TypedArray, rtol: number, atol: number): number {
+  if (got.length !== want.length) return Math.min(got.length, want.length);
+  for (let i = 0; i < want.length; i++) {
+    const [g, w] = [got[i]!, want[i]!];
+    if (Number.isNaN(w) || Number.isNaN(g)) {
+      if (Number.isNaN(w) !== Number.isNaN(g)) return i;
+    } else if (!Number.isFinite(w) || !Number.isFinite(g)) {
+      if (g !== w) return i;
+    } else if (Math.abs(g - w) > atol + rtol * Math.abs(w)) {
+      return i;
+    }
+  }
+  return -1;
+}
