@@ -8,5 +8,6 @@ export default defineConfig({
   test: {
     include: ['packages/*/src/**/*.test.ts', 'test/conformance/**/*.test.ts', 'test/gradcheck/**/*.test.ts', 'examples/**/*.test.ts', 'test/build/**/*.test.ts'],
     testTimeout: 60_000,
+    setupFiles: ['test/setup-backends.ts'],
   },
 });

@@ -25,17 +25,74 @@ fn exp_f32(x: f32) -> f32 {
   return exp(x);
 }
 
-// sin and cos to about 1 ulp for |x| < 1e4 (Cephes sinf/cosf): WGSL only promises an absolute
-// error of 2^-11, which is what some drivers deliver. Reduce by multiples of π/2 in three
-// parts (Cody–Waite), then minimax polynomials on [−π/4, π/4].
+// Bits of 2/π from the first fractional bit, after one word of zeros (fdlibm's two_over_pi).
+const TWO_OVER_PI = array<u32, 10>(0u, 0xa2f9836eu, 0x4e441529u, 0xfc2757d1u, 0xf534ddc0u,
+  0xdb629599u, 0x3c439041u, 0xfe5163abu, 0xdebbc561u, 0xb7246e3au);
+
+// 32 × 32 → 64-bit product as (low, high) words.
+fn mul_wide(a: u32, b: u32) -> vec2<u32> {
+  let al = a & 0xffffu;
+  let ah = a >> 16u;
+  let bl = b & 0xffffu;
+  let bh = b >> 16u;
+  let mid = al * bh + ((al * bl) >> 16u);
+  let mid2 = (mid & 0xffffu) + ah * bl;
+  return vec2(a * b, ah * bh + (mid >> 16u) + (mid2 >> 16u));
+}
+
+// 32 bits of the table starting at bit g (bit 0 is the top of word 0).
+fn two_over_pi_bits(g: u32) -> u32 {
+  let w = g >> 5u;
+  let s = g & 31u;
+  if (s == 0u) { return TWO_OVER_PI[w]; }
+  return (TWO_OVER_PI[w] << s) | (TWO_OVER_PI[w + 1u] >> (32u - s));
+}
+
+struct Reduced {
+  quadrant: i32,
+  y: f32, // x − quadrant·π/2, in [−π/4, π/4]
+}
+
+// Payne–Hanek reduction of |x| ≥ 8192: x = M·2^E with M a 24-bit integer; M times a 96-bit
+// window of 2/π's bits gives x·2/π mod 4 as two quadrant bits and a fraction, exactly.
+fn reduce_large(ax: f32) -> Reduced {
+  let bits = bitcast<u32>(ax);
+  let m = (bits & 0x7fffffu) | 0x800000u;
+  let e = i32(bits >> 23u) - 150;
+  let g = u32(e - 1 + 31); // window starts at 2/π's bit E − 1 (bits before it give multiples of 4)
+  let a = mul_wide(m, two_over_pi_bits(g + 64u));
+  let b = mul_wide(m, two_over_pi_bits(g + 32u));
+  let c = m * two_over_pi_bits(g);
+  let p1 = a.y + b.x;
+  let p2 = b.y + c + select(0u, 1u, p1 < a.y);
+  var q = i32(p2 >> 30u);
+  var f = f32(p2 & 0x3fffffffu) * 9.313225746154785e-10 + f32(p1) * 2.168404344971009e-19; // 2^-30, 2^-62
+  if (f >= 0.5) {
+    f = f - 1.0;
+    q = q + 1;
+  }
+  return Reduced(q, f * 1.5707963267948966);
+}
+
+// sin and cos to about 1 ulp (Cephes sinf/cosf polynomials on [−π/4, π/4]): WGSL only promises
+// an absolute error of 2^-11 on [−π, π], which is what some drivers deliver. Arguments up to 8192
+// are reduced by π/2 in three parts (Cody–Waite), larger ones by Payne–Hanek.
 fn sincos_f32(x: f32, want_cos: bool) -> f32 {
   if (is_nan(x) || is_inf(x)) { return nan_f32(); }
-  let j = round(x * 0.63661977236758134);
-  let y = ((x - j * 1.5703125) - j * 4.837512969970703125e-4) - j * 7.54978995489188216e-8;
+  var r: Reduced;
+  let ax = abs(x);
+  if (ax > 8192.0) {
+    r = reduce_large(ax);
+    if (x < 0.0) { r = Reduced(-r.quadrant, -r.y); }
+  } else {
+    let j = round(x * 0.63661977236758134);
+    r = Reduced(i32(j), ((x - j * 1.5703125) - j * 4.837512969970703125e-4) - j * 7.54978995489188216e-8);
+  }
+  let y = r.y;
   let z = y * y;
   let s = y + y * z * (-1.6666654611e-1 + z * (8.3321608736e-3 + z * -1.9515295891e-4));
   let c = 1.0 - 0.5 * z + z * z * (4.166664568298827e-2 + z * (-1.388731625493765e-3 + z * 2.443315711809948e-5));
-  let q = (i32(j) + select(0, 1, want_cos)) & 3;
+  let q = (r.quadrant + select(0, 1, want_cos)) & 3;
   switch q {
     case 0: { return s; }
     case 1: { return c; }

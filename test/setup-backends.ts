@@ -1,0 +1,10 @@
+// Registers optional backends for the suites that run every op on every registered backend
+// (test/conformance): 'webgpu' on Node's Dawn. A backend that cannot start here (no adapter) is
+// still registered: starting it fails with the reason, which the suite reports. Other test
+// files keep the registry their package under test sets up.
+import { expect } from 'vitest';
+import { registerNodeWebGPU } from '../packages/backend-webgpu/src/node.js';
+
+if (/[\\/]test[\\/]conformance[\\/]/.test(expect.getState().testPath ?? '')) {
+  registerNodeWebGPU();
+}
