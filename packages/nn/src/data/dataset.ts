@@ -1,6 +1,7 @@
 // An in-memory dataset of (features, label) samples held as flat typed arrays, with seeded
 // shuffling, batching into tensors, per-sample maps and train/validation splits.
 import { Random, tensor, type DType, type Tensor } from '../deps.js';
+import { prefetchBatches, type PrefetchOptions } from './prefetch.js';
 
 /** A column of samples: flat values and the shape of one sample. */
 export interface Column {
@@ -89,13 +90,28 @@ export class Dataset {
   }
 
   /** The batches of one epoch, made as they are consumed. */
-  *batches(batchSize: number, { shuffle = true, seed = 0, epoch = 0, dropRemainder = false }: BatchOptions = {}): Generator<Batch> {
+  *batches(batchSize: number, options: BatchOptions = {}): Generator<Batch> {
+    for (const part of this.hostBatches(batchSize, options)) yield part.asBatch();
+  }
+
+  /**
+   * The batches of one epoch as small in-memory datasets (host arrays, no tensors yet), in the
+   * order {@link batches} gives them; `prefetch` prepares these ahead of the step.
+   */
+  *hostBatches(batchSize: number, { shuffle = true, seed = 0, epoch = 0, dropRemainder = false }: BatchOptions = {}): Generator<Dataset> {
     if (!Number.isInteger(batchSize) || batchSize <= 0) throw new Error(`Dataset.batches: batchSize must be a positive integer, got ${batchSize}`);
     const order = shuffle ? permutation(this.size, seed * 100003 + epoch) : Int32Array.from({ length: this.size }, (_, i) => i);
     for (let b = 0; b < this.batchCount(batchSize, dropRemainder); b++) {
-      const part = this.take(order.subarray(b * batchSize, Math.min((b + 1) * batchSize, this.size)));
-      yield part.asBatch();
+      yield this.take(order.subarray(b * batchSize, Math.min((b + 1) * batchSize, this.size)));
     }
+  }
+
+  /**
+   * The batches of one epoch as an async iterable that prepares the next batches' host arrays
+   * (gather and copy) on the task queue while the current step runs; same batches as {@link batches}.
+   */
+  prefetch(batchSize: number, options: PrefetchOptions = {}): AsyncGenerator<Batch> {
+    return prefetchBatches(this, batchSize, options);
   }
 
   /** All samples as one batch of tensors. */
