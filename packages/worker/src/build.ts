@@ -26,7 +26,7 @@ export async function loadDataset(config: DatasetConfig, seed: number): Promise<
     case 'digits':
       return nn.data.loadDigits();
     case 'csv':
-      return nn.data.fromCsv(config.text, { labelColumn: config.labelColumn });
+      return nn.data.fromCsv(config.text, { label: config.labelColumn });
     default:
       return config satisfies never;
   }
