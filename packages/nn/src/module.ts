@@ -82,8 +82,12 @@ export abstract class Module {
     return this.train(false);
   }
 
-  /** Frees every parameter and buffer. */
+  /** Frees every parameter (with its gradient, if any) and buffer. */
   dispose(): void {
+    for (const [, p] of this.namedParameters()) {
+      p.grad?.dispose();
+      p.grad = null;
+    }
     for (const [, t] of [...this.namedParameters(), ...this.namedBuffers()]) t.dispose();
   }
 

@@ -115,22 +115,24 @@ export class Session {
     if (!Number.isInteger(count) || count < 1) throw new Error(`step: count must be a positive integer, got ${count}`);
     this.current();
     await this.pause();
-    for (let i = 0; i < count; i++) await this.trainOne();
+    // Closing an epoch is not a step: keep going until `count` steps were taken.
+    for (let taken = 0; taken < count; ) if (await this.trainOne()) taken++;
     this.flush(true);
   }
 
-  private async trainOne(): Promise<void> {
+  /** Advances the trainer once; true if that was a training step, false if it closed an epoch. */
+  private async trainOne(): Promise<boolean> {
     const { trainer } = this.current();
-    const [epoch, step, started] = [trainer.epoch, trainer.step, performance.now()];
+    const [step, started] = [trainer.step, performance.now()];
     await trainer.singleStep();
-    if (trainer.step === step && trainer.epoch === epoch) return;
     if (trainer.step === step) {
       // The epoch closed: validation metrics are fresh; attach them to the latest step.
       this.metrics.push({ step, loss: trainer.metrics.loss, accuracy: trainer.metrics.accuracy, valLoss: trainer.metrics.valLoss, valAccuracy: trainer.metrics.valAccuracy });
-      return;
+      return false;
     }
     this.rate.steps++;
     this.metrics.push({ step: trainer.step, loss: trainer.metrics.loss, accuracy: trainer.metrics.accuracy, msPerStep: performance.now() - started });
+    return true;
   }
 
   private flush(forceState: boolean): void {

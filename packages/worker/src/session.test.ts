@@ -1,0 +1,105 @@
+// The training session as the worker runs it, driven directly: every step's metrics arrive in
+// order, pause stops, live settings take effect, bad input is reported and leaves the run alone.
+import { describe, expect, it } from 'vitest';
+import '@webgrad/autograd';
+import { DEFAULT_CONFIG, type PlaygroundConfig, type WorkerEvent } from './protocol.js';
+import { Session } from './session.js';
+
+function connect() {
+  const events: WorkerEvent[] = [];
+  const session = new Session((e) => events.push(e));
+  const of = <T extends WorkerEvent['type']>(type: T) => events.filter((e): e is Extract<WorkerEvent, { type: T }> => e.type === type);
+  const steps = () => of('metrics').flatMap((m) => Array.from(m.columns.step));
+  return { session, events, of, steps };
+}
+
+const config: PlaygroundConfig = { ...DEFAULT_CONFIG, backend: 'js', dataset: { kind: 'circle', samples: 120, noise: 0.05 }, hidden: [8], batchSize: 16 };
+
+describe('Session', () => {
+  it('streams every step’s metrics, in order, and reports state', async () => {
+    const { session, of, steps } = connect();
+    await session.handle({ type: 'load', config });
+    await session.handle({ type: 'step', count: 25 });
+    const s = steps().filter((v, i, a) => i === 0 || v !== a[i - 1]);
+    expect(s).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+    const last = of('state').at(-1)!;
+    expect(last.step).toBe(25);
+    expect(last.state).toBe('paused');
+    expect(last.inputs).toBe(2);
+    expect(last.classes).toBe(2);
+    expect(of('metrics').every((m) => m.columns.loss instanceof Float32Array)).toBe(true);
+  });
+
+  it('plays until paused, then stays put', async () => {
+    const { session, of } = connect();
+    await session.handle({ type: 'load', config });
+    await session.handle({ type: 'play' });
+    await new Promise((r) => setTimeout(r, 300));
+    await session.handle({ type: 'pause' });
+    const paused = of('state').at(-1)!.step;
+    expect(paused).toBeGreaterThan(5);
+    await new Promise((r) => setTimeout(r, 100));
+    await session.handle({ type: 'step', count: 1 });
+    expect(of('state').at(-1)!.step).toBe(paused + 1);
+  });
+
+  it('a learning rate of 0 leaves the weights unchanged', async () => {
+    const { session, of } = connect();
+    await session.handle({ type: 'load', config: { ...config, optimizer: 'sgd' } });
+    await session.handle({ type: 'step', count: 3 });
+    await session.handle({ type: 'set', key: 'lr', value: 0 });
+    await session.handle({ type: 'snapshot', id: 1 });
+    await session.handle({ type: 'step', count: 5 });
+    await session.handle({ type: 'snapshot', id: 2 });
+    const [a, b] = of('snapshot');
+    expect(b!.parameters.map((p) => Array.from(p.values))).toEqual(a!.parameters.map((p) => Array.from(p.values)));
+  });
+
+  it('a checkpoint round trip restores identical predictions', async () => {
+    const { session, of } = connect();
+    await session.handle({ type: 'load', config });
+    await session.handle({ type: 'step', count: 10 });
+    await session.handle({ type: 'saveCheckpoint', id: 1 });
+    const saved = of('checkpoint')[0]!.buffer.slice(0);
+    await session.handle({ type: 'boundary', id: 2, resolution: 8 });
+    await session.handle({ type: 'step', count: 10 });
+    await session.handle({ type: 'boundary', id: 3, resolution: 8 });
+    await session.handle({ type: 'loadCheckpoint', id: 4, buffer: saved });
+    await session.handle({ type: 'boundary', id: 5, resolution: 8 });
+    const [atSave, moved, restored] = of('boundary').map((b) => Array.from(b.values));
+    expect(moved).not.toEqual(atSave);
+    expect(restored).toEqual(atSave);
+    expect(of('loaded')).toHaveLength(1);
+    expect(of('state').at(-1)!.step).toBe(10);
+  });
+
+  it('reports an impossible configuration and keeps the running session', async () => {
+    const { session, of } = connect();
+    await session.handle({ type: 'load', config });
+    await session.handle({ type: 'step', count: 2 });
+    await session.handle({ type: 'load', config: { ...config, hidden: [8, -1] } });
+    expect(of('error').at(-1)!.message).toContain('hidden layers');
+    await session.handle({ type: 'step', count: 1 });
+    expect(of('state').at(-1)!.step).toBe(3);
+  });
+
+  it('reports a malformed CSV and a checkpoint of another architecture', async () => {
+    const { session, of } = connect();
+    await session.handle({ type: 'load', config });
+    await session.handle({ type: 'saveCheckpoint', id: 1 });
+    const other = of('checkpoint')[0]!.buffer;
+    await session.handle({ type: 'load', config: { ...config, dataset: { kind: 'csv', text: 'a,b,label\n1,2,0\n3,x,1\n' } } });
+    expect(of('error').at(-1)!.message).toMatch(/line 3/);
+    await session.handle({ type: 'load', config: { ...config, hidden: [4, 4] } });
+    await session.handle({ type: 'loadCheckpoint', id: 2, buffer: other });
+    expect(of('error').at(-1)!.command).toBe('loadCheckpoint');
+    await session.handle({ type: 'step', count: 1 });
+    expect(of('state').at(-1)!.step).toBe(1);
+  });
+
+  it('answers commands before a model exists with an error, not a crash', async () => {
+    const { session, of } = connect();
+    await session.handle({ type: 'play' });
+    expect(of('error')[0]!.message).toContain('no model is loaded');
+  });
+});
