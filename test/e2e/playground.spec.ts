@@ -28,7 +28,11 @@ async function openPlayground(page: Page, hash: string): Promise<void> {
     }).observe({ type: 'longtask', buffered: true });
   });
   await page.goto(`/${hash}`);
-  await expect.poll(async () => (await read(page)).state, { timeout: 30_000 }).toMatch(/idle|paused/);
+  // Ready, or refused with a message (a backend this browser cannot start).
+  await expect.poll(async () => {
+    const r = await read(page);
+    return r.error ? 'error' : r.state;
+  }, { timeout: 30_000 }).toMatch(/idle|paused|error/);
 }
 
 async function trainFor(page: Page, steps: number): Promise<void> {

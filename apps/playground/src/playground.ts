@@ -13,7 +13,7 @@ import './components/digit-pad.js';
 import './components/histograms.js';
 import './components/inspector.js';
 
-const REFRESH_MS = 300;
+const REFRESH_MS = 500;
 
 /** The whole playground in one element; `config` (JSON attribute) overrides the URL. */
 export class WebgradPlayground extends LitElement {
@@ -30,6 +30,7 @@ export class WebgradPlayground extends LitElement {
     button { font: inherit; padding: 4px 10px; }
     .stats { font: 12px ui-monospace, monospace; color: #334155; }
     .error { grid-column: 1 / -1; background: #fee2e2; color: #991b1b; padding: 6px 10px; border-radius: 4px; }
+    section { min-width: 0; }
     section h2 { font-size: 14px; margin: 8px 0 4px; }
   `;
 

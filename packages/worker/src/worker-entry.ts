@@ -2,6 +2,7 @@
 // `new Worker(new URL('@webgrad/worker/worker-entry', import.meta.url), { type: 'module' })`.
 import '@webgrad/autograd';
 import '@webgrad/backend-wasm';
+import '@webgrad/backend-webgpu';
 import { Session } from './session.js';
 import type { Command } from './protocol.js';
 

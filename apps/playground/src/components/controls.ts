@@ -15,7 +15,7 @@ export class WgControls extends LitElement {
   static override styles = css`
     :host { display: grid; gap: 6px; font: 13px system-ui; }
     label { display: grid; grid-template-columns: 110px 1fr; align-items: center; gap: 6px; }
-    input, select { font: inherit; }
+    input, select { font: inherit; width: 100%; min-width: 0; box-sizing: border-box; }
   `;
 
   config!: PlaygroundConfig;
