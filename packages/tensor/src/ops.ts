@@ -1,7 +1,7 @@
 // The op table: every primitive op, its attributes, and its shape and dtype inference. Backends
 // implement exactly these (`Kernels`), autograd gives each a rule (`GradRules`); composite ops
 // (softmax, gelu, ...) are written from them in api/. Adding an op starts here.
-import type { DType } from './dtype.js';
+import { isDType, type DType } from './dtype.js';
 import {
   binary, checkAxes, checkNonEmptyReduction, checkNonNegativeInts, checkPositiveInts, checkSameSize,
   expectDType, expectRank, expectShape, reducedShape, unary, windowExtent, type Meta,
@@ -117,6 +117,7 @@ function poolOutShape(op: string, x: Shape, a: PoolAttrs): number[] {
     if (p >= k) throw new Error(`${op}: padding ${fmt(a.padding)} must be smaller than the window ${fmt(a.kernel)}`);
   });
   const [n, c, h, w] = x as [number, number, number, number];
+  if (h === 0 || w === 0) throw new Error(`${op}: x ${fmt(x)} has an empty spatial axis, so every window would cover only padding`);
   return [n, c, windowExtent(op, h, a.kernel[0], a.stride[0], a.padding[0], a.padding[1]), windowExtent(op, w, a.kernel[1], a.stride[1], a.padding[2], a.padding[3])];
 }
 
@@ -144,7 +145,13 @@ export const ops: { readonly [K in OpName]: OpSpec<K> } = {
       return { shape: broadcastShapes(op, [cond!.shape, a!.shape, b!.shape], ['cond', 'a', 'b']), dtype: a!.dtype };
     },
   },
-  cast: { inputs: ['x'], infer: (_op, [x], { dtype }) => ({ shape: x!.shape, dtype }) },
+  cast: {
+    inputs: ['x'],
+    infer: (op, [x], { dtype }) => {
+      if (!isDType(dtype)) throw new Error(`${op}: dtype must be float32, int32 or bool, got ${JSON.stringify(dtype)}`);
+      return { shape: x!.shape, dtype };
+    },
+  },
   sum: reduce({ cls: 'numeric' }), prod: reduce({ cls: 'numeric' }),
   max: reduce({ cls: 'numeric', needsElements: true }), min: reduce({ cls: 'numeric', needsElements: true }),
   argmax: argReduce, argmin: argReduce,
@@ -256,6 +263,7 @@ export const ops: { readonly [K in OpName]: OpSpec<K> } = {
     inputs: ['dy', 'filter'],
     infer: (op, [dy, w], attrs) => {
       float(op, 'dy', dy!);
+      float(op, 'filter', w!);
       expectShape(op, 'dy', dy!.shape, convOutShape(op, attrs.inputShape, w!.shape, attrs));
       return { shape: attrs.inputShape, dtype: 'float32' };
     },
@@ -264,6 +272,7 @@ export const ops: { readonly [K in OpName]: OpSpec<K> } = {
     inputs: ['x', 'dy'],
     infer: (op, [x, dy], attrs) => {
       float(op, 'x', x!);
+      float(op, 'dy', dy!);
       expectShape(op, 'dy', dy!.shape, convOutShape(op, x!.shape, attrs.filterShape, attrs));
       return { shape: attrs.filterShape, dtype: 'float32' };
     },
@@ -271,12 +280,21 @@ export const ops: { readonly [K in OpName]: OpSpec<K> } = {
   maxPool2d: { inputs: ['x'], infer: (op, [x], attrs) => (float(op, 'x', x!), { shape: poolOutShape(op, x!.shape, attrs), dtype: 'float32' }) },
   maxPool2dGrad: {
     inputs: ['x', 'dy'],
-    infer: (op, [x, dy], attrs) => (expectShape(op, 'dy', dy!.shape, poolOutShape(op, x!.shape, attrs)), { shape: x!.shape, dtype: 'float32' }),
+    infer: (op, [x, dy], attrs) => {
+      float(op, 'x', x!);
+      float(op, 'dy', dy!);
+      expectShape(op, 'dy', dy!.shape, poolOutShape(op, x!.shape, attrs));
+      return { shape: x!.shape, dtype: 'float32' };
+    },
   },
   avgPool2d: { inputs: ['x'], infer: (op, [x], attrs) => (float(op, 'x', x!), { shape: poolOutShape(op, x!.shape, attrs), dtype: 'float32' }) },
   avgPool2dGrad: {
     inputs: ['dy'],
-    infer: (op, [dy], attrs) => (expectShape(op, 'dy', dy!.shape, poolOutShape(op, attrs.inputShape, attrs)), { shape: attrs.inputShape, dtype: 'float32' }),
+    infer: (op, [dy], attrs) => {
+      float(op, 'dy', dy!);
+      expectShape(op, 'dy', dy!.shape, poolOutShape(op, attrs.inputShape, attrs));
+      return { shape: attrs.inputShape, dtype: 'float32' };
+    },
   },
 };
 
