@@ -1,5 +1,6 @@
 // What a framework implements for the benchmark (one Task per workload), and the timer: medians
-// of individually timed runs after warm-up, each run synchronised (results computed, not queued).
+// of individually timed runs after warm-up, each run synchronised (results computed, not queued),
+// the frameworks' runs interleaved.
 import type { Batch, Layer } from './data.js';
 
 /** One workload set up on one framework. */
@@ -56,19 +57,37 @@ export interface Timing {
   runs: number;
 }
 
-/** Runs `warmup` untimed then `runs` timed iterations; the median and minimum. */
-export async function time(task: Task, warmup: number, runs: number): Promise<Timing> {
-  for (let i = 0; i < warmup; i++) await task.run();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await task.run();
-    times.push(performance.now() - t0);
+/** A task of one framework in an interleaved timing. */
+export interface Contender {
+  /** Makes the framework current before each of its runs. */
+  activate?(): Promise<void>;
+  task: Task;
+}
+
+/**
+ * Warms every task up, then times them interleaved (one run of each in turn, `runs` rounds) so
+ * that background load on a shared machine falls on all of them alike; median and minimum.
+ */
+export async function timeInterleaved(contenders: readonly Contender[], warmup: number, runs: number): Promise<Timing[]> {
+  for (const c of contenders) {
+    await c.activate?.();
+    for (let i = 0; i < warmup; i++) await c.task.run();
   }
-  times.sort((a, b) => a - b);
-  const mid = times.length >> 1;
-  const median = times.length % 2 ? times[mid]! : (times[mid - 1]! + times[mid]!) / 2;
-  return { median, min: times[0]!, runs };
+  const times = contenders.map((): number[] => []);
+  for (let r = 0; r < runs; r++) {
+    for (const [i, c] of contenders.entries()) {
+      await c.activate?.();
+      const t0 = performance.now();
+      await c.task.run();
+      times[i]!.push(performance.now() - t0);
+    }
+  }
+  return times.map((list) => {
+    list.sort((a, b) => a - b);
+    const mid = list.length >> 1;
+    const median = list.length % 2 ? list[mid]! : (list[mid - 1]! + list[mid]!) / 2;
+    return { median, min: list[0]!, runs };
+  });
 }
 
 /** Largest |a - b| / (1 + |b|) over two result arrays (Infinity when their lengths differ). */

@@ -4,12 +4,12 @@
 // Options: --quick (fewer runs), --threads=N (webgrad's multi-thread row; default: cores),
 // --json=FILE (also write the JSON there).
 import { writeFileSync } from 'node:fs';
-import { availableParallelism, cpus } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { fashionBatch, mlpLayers, uniform } from './data.js';
 import { jax } from './frameworks/jax.js';
 import { tfjs } from './frameworks/tfjs.js';
 import { webgrad } from './frameworks/webgrad.js';
-import { relativeError, time, type ConvSpec, type Framework, type Task } from './harness.js';
+import { relativeError, timeInterleaved, type ConvSpec, type Framework, type Task } from './harness.js';
 import { printTable, type Row } from './report.js';
 
 const quick = process.argv.includes('--quick');
@@ -46,33 +46,15 @@ function workloads(): Workload[] {
 
 async function main(): Promise<void> {
   const wg = await webgrad(1);
-  const frameworks = [wg, await tfjs(), await jax()];
+  const frameworks: Framework[] = [wg, await tfjs(), await jax()];
   if (threads > 1) frameworks.push(await webgrad(threads));
   const rows: Row[] = [];
   for (const w of workloads()) {
-    const row: Row = { workload: w.name, flops: w.flops, results: {} };
-    let reference: Float32Array | undefined;
-    for (const f of frameworks) {
-      await f.activate?.();
-      const task = w.make(f);
-      try {
-        const timing = await time(task, w.warmup, w.runs);
-        const values = await task.check();
-        reference ??= values;
-        const error = relativeError(values, reference);
-        row.results[f.name] = { ...timing, error, agrees: error <= w.tol };
-        if (f === wg) row.poolMissesAfterWarmup = await countMisses(task, wg.backend);
-      } catch (e) {
-        row.results[f.name] = { failed: (e as Error).message.split('\n')[0]! };
-      } finally {
-        task.dispose();
-      }
-    }
-    rows.push(row);
+    rows.push(await measure(w, frameworks, wg.backend));
     console.error(`done: ${w.name}`);
   }
   const report = {
-    machine: { cpu: cpus()[0]?.model, cores: cpus().length, node: process.version, date: new Date().toISOString() },
+    machine: { cpu: cpus()[0]?.model, cores: cpus().length, node: process.version, date: new Date().toISOString(), loadAverage: loadavg().map((l) => Number(l.toFixed(2))) },
     frameworks: Object.fromEntries(frameworks.map((f) => [f.name, f.describe()])),
     rows,
   };
@@ -80,6 +62,34 @@ async function main(): Promise<void> {
   const json = JSON.stringify(report, null, 2);
   console.log(json);
   if (jsonPath) writeFileSync(jsonPath, json);
+}
+
+/** Sets one workload up on every framework (those that fail are reported), times them interleaved, cross-checks. */
+async function measure(w: Workload, frameworks: Framework[], wgBackend: { stats(): { poolMisses: number } }): Promise<Row> {
+  const row: Row = { workload: w.name, flops: w.flops, results: {} };
+  const running: { f: Framework; task: Task }[] = [];
+  for (const f of frameworks) {
+    await f.activate?.();
+    try {
+      const task = w.make(f);
+      await task.run();
+      running.push({ f, task });
+    } catch (e) {
+      row.results[f.name] = { failed: (e as Error).message.split('\n')[0]! };
+    }
+  }
+  const timings = await timeInterleaved(running.map(({ f, task }) => ({ activate: f.activate, task })), w.warmup, w.runs);
+  let reference: Float32Array | undefined;
+  for (const [i, { f, task }] of running.entries()) {
+    await f.activate?.();
+    const values = await task.check();
+    reference ??= values;
+    const error = relativeError(values, reference);
+    row.results[f.name] = { ...timings[i]!, error, agrees: error <= w.tol };
+    if (f.name === 'webgrad') row.poolMissesAfterWarmup = await countMisses(task, wgBackend);
+    task.dispose();
+  }
+  return row;
 }
 
 /** webgrad pool misses over three more runs after the timed ones (0: the step allocates nothing new). */

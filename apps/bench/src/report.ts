@@ -27,7 +27,7 @@ export function printTable(machine: Record<string, unknown>, frameworks: Record<
   const ours = names.filter((n) => n.startsWith('webgrad'));
   const peers = names.filter((n) => !n.startsWith('webgrad'));
   const pairs = ours.flatMap((o) => peers.map((p) => [o, p] as const));
-  console.log(`\nMachine: ${machine.cpu} (${machine.cores} cores), Node ${machine.node}`);
+  console.log(`\nMachine: ${machine.cpu} (${machine.cores} cores), Node ${machine.node}, load average ${JSON.stringify(machine.loadAverage)} (other work on the machine slows every framework alike: runs are interleaved)`);
   for (const [name, how] of Object.entries(frameworks)) console.log(`  ${name}: ${how}`);
   const header = ['workload', ...names, ...pairs.map(([o, p]) => `${o}/${p} time`), 'agree with webgrad', 'wg pool misses'];
   const lines = rows.map((row) => {

@@ -7,6 +7,7 @@ const RUN = 1;
 const DONE = 2;
 const EXIT = 3;
 const SLOT_BYTES = 64;
+const JOIN_SPIN = 20000;
 
 /** Whether this is Node (which has worker_threads, and no global Worker before Node 22). */
 function isNode(): boolean {
@@ -119,6 +120,8 @@ export class ThreadPool {
   /** Waits until helper `i` has finished its job (spinning where the thread may not block). */
   join(i: number): void {
     const view = new Int32Array(this.memory.buffer, this.slots[i]!, 16);
+    // The helper usually finishes within moments of the caller's own share: poll before sleeping.
+    for (let spin = 0; spin < JOIN_SPIN && Atomics.load(view, 0) === RUN; spin++);
     while (Atomics.load(view, 0) === RUN) {
       if (!this.canBlock) continue;
       try {
