@@ -1,5 +1,6 @@
 // Builds the playground as a static site. COOP/COEP make the page cross-origin isolated so the
 // wasm backend can use threads; the worker is an ES module.
+import { readdirSync } from 'node:fs';
 import { defaultClientConditions, defineConfig } from 'vite';
 
 const isolation = {
@@ -13,5 +14,14 @@ export default defineConfig({
   worker: { format: 'es' },
   server: { headers: isolation },
   preview: { headers: isolation, host: '127.0.0.1' },
-  build: { target: 'es2022', outDir: 'dist' },
+  build: {
+    target: 'es2022',
+    outDir: 'dist',
+    // The playground and every lesson page (lessons/*.html) are entries of one static site.
+    rollupOptions: { input: ['index.html', ...lessonPages()] },
+  },
 });
+
+function lessonPages(): string[] {
+  return readdirSync(new URL('./lessons', import.meta.url)).filter((f) => f.endsWith('.html')).map((f) => `lessons/${f}`);
+}
