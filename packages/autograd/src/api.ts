@@ -18,24 +18,27 @@ export function variable(t: Tensor): Tensor {
   return t;
 }
 
-function seedFor(op: string, out: Tensor): Tensor {
-  if (!(out instanceof Tensor)) throw new Error(`${op}: f must return a Tensor, got ${typeof out}`);
-  if (out.size !== 1) throw new Error(`${op}: f must return a scalar, got shape ${fmt(out.shape)}; reduce it first (e.g. .sum() or .mean())`);
-  if (out.dtype !== 'float32') throw new Error(`${op}: f must return a float32 tensor, got ${out.dtype}`);
+/** The seed 1 for a scalar result; `what` names the result in errors ('f must return', ...). */
+function seedFor(op: string, what: string, out: Tensor): Tensor {
+  if (!(out instanceof Tensor)) throw new Error(`${op}: ${what} a Tensor, got ${typeof out}`);
+  if (out.size !== 1) throw new Error(`${op}: ${what} a scalar, got shape ${fmt(out.shape)}; reduce it first (e.g. .sum() or .mean())${op === 'backward' ? ' or pass a seed' : ''}`);
+  if (out.dtype !== 'float32') throw new Error(`${op}: ${what} a float32 tensor, got ${out.dtype}`);
   return fromValues([1], out.shape, 'float32', out.backend);
 }
 
 setBackwardHandler((root, seed) => {
   if (!root.requiresGrad) throw new Error(`backward: ${root} does not require grad: nothing it was computed from has requiresGrad set`);
-  const s = seed ?? seedFor('backward', root);
-  if (s.shape.join() !== root.shape.join()) throw new Error(`backward: seed ${fmt(s.shape)} must match ${fmt(root.shape)}`);
+  if (seed && seed.shape.join() !== root.shape.join()) throw new Error(`backward: seed ${fmt(seed.shape)} must match ${fmt(root.shape)}`);
   // Leaf gradients are returned from the scope, so they survive it and belong to the caller's
-  // scope (a training step's scope frees them with everything else).
+  // scope (a training step's scope frees them with everything else); the made seed does not.
   scope(() => {
+    const s = seed ?? seedFor('backward', 'without a seed, the tensor must be', root);
     const grads = untracked(() => gradients([root], [s]));
     const leafGrads: Tensor[] = [];
-    for (const [t, g] of grads) {
+    for (const [t, raw] of grads) {
       if (!t.requiresGrad || hasNode(t)) continue;
+      // Never store the caller's seed itself (x.backward(seed) on a leaf): a later accumulation would dispose it.
+      const g = raw === seed ? untracked(() => raw.reshape(raw.shape)) : raw;
       const total = t.grad ? untracked(() => t.grad!.add(g)) : g;
       if (t.grad !== total) t.grad?.dispose();
       t.grad = total;
@@ -72,6 +75,9 @@ export function grad<A extends unknown[], N extends Argnums = 0>(f: (...args: A)
   };
 }
 
+/** How many grad/valueAndGrad calls are running their f right now (nesting depth). */
+let depth = 0;
+
 function differentiate<A extends unknown[], N extends Argnums>(f: (...args: A) => Tensor, argnums?: N) {
   const which: number[] = argnums === undefined ? [0] : typeof argnums === 'number' ? [argnums] : [...(argnums as readonly number[])];
   return (...args: A): { value: Tensor; grads: GradOf<N>; nested: boolean } => {
@@ -79,8 +85,11 @@ function differentiate<A extends unknown[], N extends Argnums>(f: (...args: A) =
       if (!(args[i] instanceof Tensor)) throw new Error(`grad: argument ${i} must be a Tensor to differentiate with respect to it, got ${typeof args[i]}`);
       if ((args[i] as Tensor).dtype !== 'float32') throw new Error(`grad: argument ${i} must be float32 to differentiate with respect to it, got ${(args[i] as Tensor).dtype}`);
     });
-    // When an enclosing grad tracks an argument, keep every tensor and record the backward pass too.
-    const outer = isTracking() && which.some((i) => (args[i] as Tensor).requiresGrad);
+    // Inside an enclosing grad (which may differentiate through this one by an argument or a
+    // closure, as in a mixed partial), or when an argument is tracked, keep every tensor and
+    // record the backward pass too. Testing only the differentiated arguments missed
+    // d2/dx dy: the inner gradient w.r.t. y came back untracked and d/dx of it was 0.
+    const outer = isTracking() && (depth > 0 || args.some((a) => a instanceof Tensor && a.requiresGrad));
     const run = (): [Tensor, Tensor[]] => withTracking(true, () => {
       const leaves = which.map((i) => {
         const alias = (args[i] as Tensor).reshape((args[i] as Tensor).shape);
@@ -89,10 +98,17 @@ function differentiate<A extends unknown[], N extends Argnums>(f: (...args: A) =
       });
       const inner = [...args] as A;
       which.forEach((i, k) => (inner[i] = leaves[k]));
-      const value = f(...inner);
-      const seed = seedFor('grad', value);
+      depth++;
+      let value: Tensor;
+      try {
+        value = f(...inner);
+      } finally {
+        depth--;
+      }
+      const seed = seedFor('grad', 'f must return', value);
       const grads = withTracking(outer, () => gradients([value], [seed], new Set(leaves)));
-      return [value, leaves.map((l) => grads.get(l) ?? untracked(() => l.mul(0)))];
+      // Not l.mul(0): that gives -0 for negative entries and NaN for infinite ones.
+      return [value, leaves.map((l) => grads.get(l) ?? fromValues(new Float32Array(l.size), l.shape, 'float32', l.backend))];
     });
     const [value, grads] = outer ? run() : scope(run);
     const result = typeof argnums === 'object' ? grads : grads[0]!;
