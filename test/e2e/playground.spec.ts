@@ -133,3 +133,17 @@ test('the page stays responsive while training: no long task over 50 ms', async 
   await page.screenshot({ path: 'test-results/e2e/responsive.png', fullPage: true });
   expect(longTasks.filter((d) => d > 50)).toEqual([]);
 });
+
+test('the teaching views: neurons drawn live, backpropagation replayed node by node', async ({ page }) => {
+  await openPlayground(page, '#dataset=circle&backend=js&hidden=4,3');
+  await trainFor(page, 30);
+  await page.getByTestId('step-once').click();
+  // One canvas per input and per unit of each activation layer and of the output.
+  await expect.poll(() => page.locator('wg-neurons canvas').count()).toBe(2 + 4 + 3 + 2);
+  const graph = page.locator('webgrad-graph');
+  await expect(graph.getByTestId('graph-phase')).toContainText('forward pass · node w0');
+  for (let i = 0; i < 20; i++) await graph.getByTestId('graph-next').click();
+  await expect(graph.getByTestId('graph-phase')).toContainText('backward pass');
+  await expect(graph.getByTestId('graph-formula')).toContainText('gradient here');
+  await page.screenshot({ path: 'test-results/e2e/teaching-views.png', fullPage: true });
+});

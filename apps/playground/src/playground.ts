@@ -12,6 +12,9 @@ import './components/controls.js';
 import './components/digit-pad.js';
 import './components/histograms.js';
 import './components/inspector.js';
+import './components/graph-view.js';
+import './components/neurons.js';
+import type { NeuronLayer } from './components/neurons.js';
 
 const REFRESH_MS = 500;
 
@@ -20,6 +23,7 @@ export class WebgradPlayground extends LitElement {
   static override properties = {
     config: { type: Object },
     boundary: { state: true },
+    neurons: { state: true },
     parameters: { state: true },
     guess: { state: true },
   };
@@ -36,6 +40,7 @@ export class WebgradPlayground extends LitElement {
 
   config: PlaygroundConfig = fromHash(location.hash);
   boundary: BoundaryData | undefined;
+  neurons: NeuronLayer[] = [];
   parameters: TensorSnapshot[] = [];
   guess: Float32Array | undefined;
   private readonly training = new TrainingController(this);
@@ -64,6 +69,7 @@ export class WebgradPlayground extends LitElement {
       if (s.inputs === 2) {
         const b = await requests.request((id) => ({ type: 'boundary', id, resolution: 48 }), 'boundary');
         this.boundary = { ...b, classes: s.classes ?? 2 };
+        if (this.config.hidden.every((h) => h <= 10)) this.neurons = (await requests.request((id) => ({ type: 'neurons', id, resolution: 24 }), 'neurons')).layers;
       }
       this.parameters = (await requests.request((id) => ({ type: 'snapshot', id }), 'snapshot')).parameters;
     } catch (e) {
@@ -150,6 +156,12 @@ export class WebgradPlayground extends LitElement {
         <webgrad-chart data-testid="loss-chart" label="loss" .series=${['loss', 'valLoss']} .history=${t.history} .revision=${t.revision} log-scale></webgrad-chart>
         <webgrad-chart data-testid="accuracy-chart" label="accuracy" .series=${['accuracy', 'valAccuracy']} .history=${t.history} .revision=${t.revision}></webgrad-chart>
         ${t.state?.inputs === 2 ? html`<h2>decision boundary</h2><wg-boundary .data=${this.boundary}></wg-boundary>` : ''}
+        ${t.state?.inputs === 2 ? html`<h2>neurons: activation over the input plane, edges by weight</h2><wg-neurons .layers=${this.neurons} .parameters=${this.parameters}></wg-neurons>` : ''}
+        <h2>backpropagation, step by step</h2>
+        <select aria-label="expression" @change=${(e: Event) => ((this.renderRoot.querySelector('webgrad-graph') as HTMLElement & { preset: string }).preset = (e.target as HTMLSelectElement).value)}>
+          <option value="neuron">one sigmoid neuron</option><option value="circuit">(x + y) · z</option><option value="squared-error">squared error of a line</option>
+        </select>
+        <webgrad-graph preset="neuron"></webgrad-graph>
         ${this.config.dataset.kind === 'digits' ? html`<h2>draw a digit</h2><wg-digit-pad .guess=${this.guess} @predict-digit=${(e: CustomEvent<Float32Array>) => this.predictDigit(e.detail)}></wg-digit-pad>` : ''}
       </section>
       <section>

@@ -40,7 +40,7 @@ export class TrainingClient {
   }
 
   /** Sends a command with an id and resolves with the event that answers it. */
-  request<T extends 'snapshot' | 'boundary' | 'prediction' | 'checkpoint' | 'loaded'>(make: (id: number) => Command, replyType: T, transfer: Transferable[] = []): Promise<Reply<T>> {
+  request<T extends 'snapshot' | 'boundary' | 'neurons' | 'prediction' | 'checkpoint' | 'loaded'>(make: (id: number) => Command, replyType: T, transfer: Transferable[] = []): Promise<Reply<T>> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, {

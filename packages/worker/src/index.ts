@@ -4,4 +4,4 @@ export { buildRun, loadDataset, validateConfig, type Run } from './build.js';
 export { Session, yieldToEvents, type Emit } from './session.js';
 export { MetricsBuffer } from './metrics-buffer.js';
 export { TrainingClient, type Port } from './client.js';
-export { decisionBoundary, snapshotParameters } from './views.js';
+export { decisionBoundary, neuronActivations, snapshotParameters, type LayerActivations } from './views.js';

@@ -41,6 +41,7 @@ export type Command =
   | { type: 'freeze'; glob: string; frozen: boolean }
   | { type: 'snapshot'; id: number }
   | { type: 'boundary'; id: number; resolution: number }
+  | { type: 'neurons'; id: number; resolution: number }
   | { type: 'predict'; id: number; input: Float32Array; shape: number[] }
   | { type: 'saveCheckpoint'; id: number }
   | { type: 'loadCheckpoint'; id: number; buffer: ArrayBuffer }
@@ -89,6 +90,7 @@ export type WorkerEvent =
   | StateEvent
   | { type: 'snapshot'; id: number; parameters: TensorSnapshot[] }
   | { type: 'boundary'; id: number; resolution: number; extent: [number, number, number, number]; values: Float32Array; points: Float32Array; labels: Float32Array }
+  | { type: 'neurons'; id: number; resolution: number; layers: { path: string; units: number; values: Float32Array }[] }
   | { type: 'prediction'; id: number; values: Float32Array }
   | { type: 'checkpoint'; id: number; buffer: ArrayBuffer }
   | { type: 'loaded'; id: number }

@@ -103,3 +103,16 @@ describe('Session', () => {
     expect(of('error')[0]!.message).toContain('no model is loaded');
   });
 });
+
+describe('neuron view data', () => {
+  it('gives every unit of every activation layer a heatmap over the input plane', async () => {
+    const { session, of } = connect();
+    await session.handle({ type: 'load', config: { ...config, hidden: [3, 2] } });
+    await session.handle({ type: 'neurons', id: 7, resolution: 4 });
+    expect(of('error')).toEqual([]);
+    const [event] = of('neurons');
+    expect(event!.layers.map((l) => [l.path, l.units, l.values.length])).toEqual([['layers.1', 3, 48], ['layers.3', 2, 32], ['layers.4', 2, 32]]);
+    // tanh units stay in (-1, 1).
+    expect(Array.from(event!.layers[0]!.values).every((v) => v > -1 && v < 1)).toBe(true);
+  });
+});

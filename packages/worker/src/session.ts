@@ -5,7 +5,7 @@ import * as nn from '@webgrad/nn';
 import { buildRun, type Run } from './build.js';
 import { MetricsBuffer } from './metrics-buffer.js';
 import type { Command, PlaygroundConfig, StateEvent, WorkerEvent } from './protocol.js';
-import { snapshotParameters, decisionBoundary } from './views.js';
+import { decisionBoundary, neuronActivations, snapshotParameters } from './views.js';
 
 /** Sends an event, transferring the listed buffers. */
 export type Emit = (event: WorkerEvent, transfer?: ArrayBuffer[]) => void;
@@ -59,6 +59,7 @@ export class Session {
       case 'freeze': return this.freeze(c.glob, c.frozen);
       case 'snapshot': return this.emit({ type: 'snapshot', id: c.id, parameters: await snapshotParameters(this.current().model) });
       case 'boundary': return this.emitBoundary(c.id, c.resolution);
+      case 'neurons': return this.emitNeurons(c.id, c.resolution);
       case 'predict': return this.predict(c.id, c.input, c.shape);
       case 'saveCheckpoint': return this.saveCheckpoint(c.id);
       case 'loadCheckpoint': return this.loadCheckpoint(c.id, c.buffer);
@@ -197,6 +198,11 @@ export class Session {
     const run = this.current();
     const b = await decisionBoundary(run, resolution);
     this.emit({ type: 'boundary', id, resolution, ...b }, [b.values.buffer as ArrayBuffer, b.points.buffer as ArrayBuffer, b.labels.buffer as ArrayBuffer]);
+  }
+
+  private async emitNeurons(id: number, resolution: number): Promise<void> {
+    const layers = await neuronActivations(this.current(), resolution);
+    this.emit({ type: 'neurons', id, resolution, layers }, layers.map((l) => l.values.buffer as ArrayBuffer));
   }
 
   private async predict(id: number, input: Float32Array, shape: number[]): Promise<void> {
