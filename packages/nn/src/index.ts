@@ -15,7 +15,7 @@ export * as modifiers from './modifiers.js';
 export * as metrics from './metrics.js';
 export * as hooks from './hooks-checkpoint.js';
 export type { Action, Hook, HookContext, PhaseTiming } from './hooks.js';
-export { Trainer, type TrainerOptions, type TrainerState } from './trainer.js';
+export { Trainer, yieldToEvents, type TrainerOptions, type TrainerState } from './trainer.js';
 export * as data from './data/index.js';
 export { Dataset, fromArrays, type Batch } from './data/dataset.js';
 export * as checkpoint from './checkpoint/index.js';

@@ -39,7 +39,7 @@ const now = (): number => performance.now();
  * value from the js and wasm backends resolves as a microtask, so without this a fit would hold
  * the thread until it ends. A message-channel task, unlike setTimeout, is not clamped to 4 ms.
  */
-function yieldToEvents(): Promise<void> {
+export function yieldToEvents(): Promise<void> {
   if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
   return new Promise((resolve) => {
     const channel = new MessageChannel();

@@ -1,7 +1,7 @@
 // @webgrad/worker: a Trainer in a Web Worker behind a typed command/event protocol.
 export * from './protocol.js';
 export { buildRun, loadDataset, validateConfig, type Run } from './build.js';
-export { Session, yieldToEvents, type Emit } from './session.js';
+export { Session, type Emit } from './session.js';
 export { MetricsBuffer } from './metrics-buffer.js';
 export { TrainingClient, type Port } from './client.js';
 export { decisionBoundary, neuronActivations, snapshotParameters, type LayerActivations } from './views.js';

@@ -10,19 +10,6 @@ import { decisionBoundary, neuronActivations, snapshotParameters } from './views
 /** Sends an event, transferring the listed buffers. */
 export type Emit = (event: WorkerEvent, transfer?: ArrayBuffer[]) => void;
 
-/** Lets queued messages in between slices of work. */
-export function yieldToEvents(): Promise<void> {
-  if (typeof MessageChannel === 'undefined') return new Promise((r) => setTimeout(r, 0));
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
-
 const SLICE_MS = 8;
 const STATE_EVERY_MS = 100;
 
@@ -100,7 +87,7 @@ export class Session {
       do await this.trainOne();
       while (this.playing && performance.now() < until);
       this.flush(false);
-      await yieldToEvents();
+      await nn.yieldToEvents();
     }
     this.flush(true);
   }
