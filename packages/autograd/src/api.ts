@@ -39,6 +39,8 @@ setBackwardHandler((root, seed) => {
       if (!t.requiresGrad || hasNode(t)) continue;
       // Never store the caller's seed itself (x.backward(seed) on a leaf): a later accumulation would dispose it.
       const g = raw === seed ? untracked(() => raw.reshape(raw.shape)) : raw;
+      // A gradient freed by the scope of an earlier step counts as none: accumulate from zero.
+      if (t.grad?.isDisposed) t.grad = null;
       const total = t.grad ? untracked(() => t.grad!.add(g)) : g;
       if (t.grad !== total) t.grad?.dispose();
       t.grad = total;

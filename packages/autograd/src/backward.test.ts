@@ -1,7 +1,7 @@
 // Tensor.backward() and variable(): .grad on leaves, accumulation across calls, noGrad, the
 // tape's bookkeeping, and the errors for misuse.
 import { describe, expect, it } from 'vitest';
-import { memory, opNames, tensor, type Tensor } from '@webgrad/tensor';
+import { memory, opNames, scope, tensor, type Tensor } from '@webgrad/tensor';
 import { gradRules, noGrad, variable } from '@webgrad/autograd';
 
 const values = (t: Tensor | null): number[] => Array.from(t!.dataSync());
@@ -139,5 +139,18 @@ describe('the tape', () => {
 
   it('the gradient table has exactly one entry per op in the op table', () => {
     expect(Object.keys(gradRules).sort()).toEqual([...opNames].sort());
+  });
+});
+
+describe('backward inside repeated scopes', () => {
+  it('starts afresh when the previous step’s scope freed the gradient', async () => {
+    const v = variable(tensor([1, 2]));
+    for (let i = 0; i < 3; i++) scope(() => v.mul(v).sum().backward());
+    expect(v.grad?.isDisposed).toBe(true);
+    const g = scope(() => {
+      v.mul(v).sum().backward();
+      return v.grad!;
+    });
+    expect(Array.from(await g.data())).toEqual([2, 4]);
   });
 });
