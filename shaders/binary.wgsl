@@ -2,7 +2,7 @@
 // logical ops write bool. The op and dtype are override constants; shapes live in the params.
 //! include "common/math.wgsl"
 //! include "common/grid.wgsl"
-//! include "common/coords.wgsl"
+//! include "common/operand.wgsl"
 
 const OP_ADD: u32 = 0u;
 const OP_SUB: u32 = 1u;
@@ -22,13 +22,14 @@ const OP_LOGICAL_OR: u32 = 21u;
 
 override OP: u32 = 0u;
 override DTYPE: u32 = 0u;
-// false when a, b and the output share one shape: no index arithmetic at all.
-override BROADCAST: bool = true;
+// How each operand is indexed (common/operand.wgsl): 0 like the output, 1 repeating, 2 strided.
+override A_MODE: u32 = 0u;
+override B_MODE: u32 = 0u;
 override WG: u32 = 64u;
 
 struct Params {
-  dims: vec4<u32>,             // x: output size, y: rank
-  shape: array<vec4<u32>, 2>,  // output extents
+  dims: vec4<u32>,               // x: output size, y: rank, z: a's repeat length, w: b's
+  shape: array<vec4<u32>, 2>,    // output extents
   stride_a: array<vec4<u32>, 2>, // a's strides per output axis, 0 where broadcast
   stride_b: array<vec4<u32>, 2>,
 }
@@ -102,19 +103,23 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
         @builtin(local_invocation_index) lid: u32) {
   let i = flat_invocation(wid, nwg, lid, WG);
   if (i >= params.dims.x) { return; }
-  if (!BROADCAST) {
-    out[i] = apply(a[i], b[i]);
-    return;
-  }
-  var rest = i;
-  var ia = 0u;
-  var ib = 0u;
-  for (var d = i32(params.dims.y) - 1; d >= 0; d--) {
-    let n = axis_u(params.shape, u32(d));
-    let c = rest % n;
-    rest = rest / n;
-    ia += c * axis_u(params.stride_a, u32(d));
-    ib += c * axis_u(params.stride_b, u32(d));
+  var ia = i;
+  var ib = i;
+  if (A_MODE == REPEAT) { ia = i % params.dims.z; }
+  if (B_MODE == REPEAT) { ib = i % params.dims.w; }
+  if (A_MODE == STRIDED || B_MODE == STRIDED) {
+    var rest = i;
+    var sa = 0u;
+    var sb = 0u;
+    for (var d = i32(params.dims.y) - 1; d >= 0; d--) {
+      let n = params.shape[d >> 2][d & 3];
+      let c = rest % n;
+      rest = rest / n;
+      sa += c * params.stride_a[d >> 2][d & 3];
+      sb += c * params.stride_b[d >> 2][d & 3];
+    }
+    if (A_MODE == STRIDED) { ia = sa; }
+    if (B_MODE == STRIDED) { ib = sb; }
   }
   out[i] = apply(a[ia], b[ib]);
 }

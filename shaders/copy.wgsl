@@ -3,9 +3,10 @@
 // broadcastTo, slice (negative steps too), sliceGrad, concat, pad and tile are all this one
 // shader with different strides; the host merges axes that are contiguous in both first.
 //! include "common/grid.wgsl"
-//! include "common/coords.wgsl"
 
 override WG: u32 = 64u;
+// True for a plain run of elements (reshape, concat of leading blocks): no index arithmetic.
+override CONTIGUOUS: bool = false;
 
 struct Params {
   dims: vec4<u32>,                 // x: elements to copy, y: rank
@@ -24,15 +25,19 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
         @builtin(local_invocation_index) lid: u32) {
   let i = flat_invocation(wid, nwg, lid, WG);
   if (i >= params.dims.x) { return; }
+  if (CONTIGUOUS) {
+    dst[u32(params.base.y) + i] = src[u32(params.base.x) + i];
+    return;
+  }
   var rest = i;
   var s = params.base.x;
   var d = params.base.y;
   for (var axis = i32(params.dims.y) - 1; axis >= 0; axis--) {
-    let n = axis_u(params.shape, u32(axis));
+    let n = params.shape[axis >> 2][axis & 3];
     let c = i32(rest % n);
     rest = rest / n;
-    s += c * axis_i(params.src_stride, u32(axis));
-    d += c * axis_i(params.dst_stride, u32(axis));
+    s += c * params.src_stride[axis >> 2][axis & 3];
+    d += c * params.dst_stride[axis >> 2][axis & 3];
   }
   dst[u32(d)] = src[u32(s)];
 }

@@ -4,7 +4,6 @@
 // `main_serial` gives each output one invocation, for short reductions with many outputs.
 //! include "common/math.wgsl"
 //! include "common/grid.wgsl"
-//! include "common/coords.wgsl"
 
 const OP_SUM: u32 = 0u;
 const OP_PROD: u32 = 1u;
@@ -33,12 +32,26 @@ struct Params {
 var<workgroup> part_value: array<u32, WG>;
 var<workgroup> part_pos: array<u32, WG>;
 
-fn offset(i: u32, shape: array<vec4<u32>, 2>, stride: array<vec4<u32>, 2>, rank: u32) -> u32 {
-  var rest = i;
+// Offsets in x of output o's first element and of element r of a reduction. The params are
+// read in place: passing their arrays to a function would copy them on every call.
+fn kept_offset(o: u32) -> u32 {
+  var rest = o;
   var off = 0u;
-  for (var d = i32(rank) - 1; d >= 0; d--) {
-    let n = axis_u(shape, u32(d));
-    off += (rest % n) * axis_u(stride, u32(d));
+  for (var d = i32(params.dims.z) - 1; d >= 0; d--) {
+    let n = params.kept_shape[d >> 2][d & 3];
+    off += (rest % n) * params.kept_stride[d >> 2][d & 3];
+    rest = rest / n;
+  }
+  return off;
+}
+
+fn red_offset(r: u32) -> u32 {
+  if (params.dims.w == 1u) { return r * params.red_stride[0].x; }
+  var rest = r;
+  var off = 0u;
+  for (var d = i32(params.dims.w) - 1; d >= 0; d--) {
+    let n = params.red_shape[d >> 2][d & 3];
+    off += (rest % n) * params.red_stride[d >> 2][d & 3];
     rest = rest / n;
   }
   return off;
@@ -106,7 +119,7 @@ fn fold_range(base: u32, first: u32, step: u32) -> Partial {
   var p = Partial(identity(), NONE);
   let n = params.dims.y;
   for (var r = first; r < n; r += step) {
-    let v = x[base + offset(r, params.red_shape, params.red_stride, params.dims.w)];
+    let v = x[base + red_offset(r)];
     if (OP >= OP_ARGMAX) {
       if (arg_beats(p.value, p.pos, v, r)) { p = Partial(v, r); }
     } else if (p.pos == NONE) {
@@ -127,7 +140,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
         @builtin(local_invocation_index) lid: u32) {
   let o = flat_workgroup(wid, nwg);
   if (o >= params.dims.x) { return; }
-  let base = offset(o, params.kept_shape, params.kept_stride, params.dims.z);
+  let base = kept_offset(o);
   let mine = fold_range(base, lid, WG);
   part_value[lid] = mine.value;
   part_pos[lid] = mine.pos;
@@ -156,6 +169,6 @@ fn main_serial(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) n
                @builtin(local_invocation_index) lid: u32) {
   let o = flat_invocation(wid, nwg, lid, WG);
   if (o >= params.dims.x) { return; }
-  let base = offset(o, params.kept_shape, params.kept_stride, params.dims.z);
+  let base = kept_offset(o);
   out[o] = result(fold_range(base, 0u, 1u));
 }

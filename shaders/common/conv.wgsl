@@ -37,3 +37,20 @@ fn y_offset(n: u32, o: u32, p: u32, q: u32) -> u32 {
 fn w_offset(o: u32, c: u32, tap: u32) -> u32 {
   return ((group * params.kernel.w + o) * params.kernel.z + c) * params.kernel.x * params.kernel.y + tap;
 }
+
+// No vector loads here (A_LOAD and B_LOAD stay 0); gemm.wgsl needs the functions to exist.
+fn gemm_a4(row: u32, k: u32) -> vec4<f32> {
+  return vec4(gemm_a(row, k), gemm_a(row, k + 1u), gemm_a(row, k + 2u), gemm_a(row, k + 3u));
+}
+
+fn gemm_b4(k: u32, col: u32) -> vec4<f32> {
+  return vec4(gemm_b(k, col), gemm_b(k, col + 1u), gemm_b(k, col + 2u), gemm_b(k, col + 3u));
+}
+
+fn gemm_a4t(row: u32, k: u32) -> vec4<f32> {
+  return vec4(gemm_a(row, k), gemm_a(row + 1u, k), gemm_a(row + 2u, k), gemm_a(row + 3u, k));
+}
+
+fn gemm_b4t(k: u32, col: u32) -> vec4<f32> {
+  return vec4(gemm_b(k, col), gemm_b(k + 1u, col), gemm_b(k + 2u, col), gemm_b(k + 3u, col));
+}

@@ -38,22 +38,35 @@ function unary<N extends OpName>(ctx: GpuContext, op: N): K<N> {
   };
 }
 
-/** Output shape and, per input, strides over it, merged where contiguous in all of them. */
-export function broadcastLayout(out: T, inputs: readonly T[]): { shape: number[]; strides: number[][]; plain: boolean } {
-  const plain = inputs.every((t) => t.shape.length === out.shape.length && t.shape.every((d, i) => d === out.shape[i]));
-  const lists = [...inputs.map((t) => broadcastStrides(t.shape, out.shape))];
+/** How a shader indexes one operand (shaders/common/operand.wgsl) and its repeat length. */
+interface Operand { mode: 0 | 1 | 2; repeat: number }
+
+/** SAME when shapes match; REPEAT (i mod n) when the operand, less leading 1s, is a suffix of the output; else STRIDED. */
+function operandOf(shape: readonly number[], out: readonly number[]): Operand {
+  const size = sizeOf(shape);
+  if (shape.length === out.length && shape.every((d, i) => d === out[i])) return { mode: 0, repeat: size };
+  let lead = 0;
+  while (lead < shape.length && shape[lead] === 1) lead++;
+  const rest = shape.slice(lead);
+  const suffix = out.slice(out.length - rest.length);
+  return rest.length <= out.length && rest.every((d, i) => d === suffix[i]) ? { mode: 1, repeat: size } : { mode: 2, repeat: size };
+}
+
+/** Per operand: its indexing mode, repeat length, and strides over the output's (merged) axes. */
+export function broadcastLayout(out: T, inputs: readonly T[]): { shape: number[]; strides: number[][]; operands: Operand[] } {
+  const lists = inputs.map((t) => broadcastStrides(t.shape, out.shape));
   const { shape, lists: strides } = coalesce(out.shape, lists);
-  return { shape, strides, plain };
+  return { shape, strides, operands: inputs.map((t) => operandOf(t.shape, out.shape)) };
 }
 
 function binary<N extends OpName>(ctx: GpuContext, op: N): K<N> {
   const OP = opCode('binary', op);
   return ({ inputs: [a, b], out }) => {
     const size = sizeOf(out.shape);
-    const { shape, strides, plain } = broadcastLayout(out, [a!, b!]);
-    const params = new Params().u(size, shape.length).axesU(shape, op).axesU(strides[0]!, op).axesU(strides[1]!, op).done();
+    const { shape, strides, operands: [oa, ob] } = broadcastLayout(out, [a!, b!]);
+    const params = new Params().u(size, shape.length, oa!.repeat, ob!.repeat).axesU(shape, op).axesU(strides[0]!, op).axesU(strides[1]!, op).done();
     ctx.run({
-      op, shader: 'binary', constants: { OP, DTYPE: dtypeCode(a!.dtype), BROADCAST: !plain },
+      op, shader: 'binary', constants: { OP, DTYPE: dtypeCode(a!.dtype), A_MODE: oa!.mode, B_MODE: ob!.mode },
       params, inputs: [a!.storage, b!.storage], output: out.storage, grid: grid1d(size),
     });
   };
@@ -72,9 +85,11 @@ export function elementwiseKernels(ctx: GpuContext): { [N in Unary | Binary | 'w
   for (const op of BINARY) table[op] = binary(ctx, op);
   const where: K<'where'> = ({ inputs: [c, a, b], out }) => {
     const size = sizeOf(out.shape);
-    const { shape, strides, plain } = broadcastLayout(out, [c!, a!, b!]);
-    const params = new Params().u(size, shape.length).axesU(shape, 'where').axesU(strides[0]!, 'where').axesU(strides[1]!, 'where').axesU(strides[2]!, 'where').done();
-    ctx.run({ op: 'where', shader: 'where', constants: { BROADCAST: !plain }, params, inputs: [c!.storage, a!.storage, b!.storage], output: out.storage, grid: grid1d(size) });
+    const { shape, strides, operands: [oc, oa, ob] } = broadcastLayout(out, [c!, a!, b!]);
+    const params = new Params().u(size, shape.length).u(oc!.repeat, oa!.repeat, ob!.repeat)
+      .axesU(shape, 'where').axesU(strides[0]!, 'where').axesU(strides[1]!, 'where').axesU(strides[2]!, 'where').done();
+    const constants = { C_MODE: oc!.mode, A_MODE: oa!.mode, B_MODE: ob!.mode };
+    ctx.run({ op: 'where', shader: 'where', constants, params, inputs: [c!.storage, a!.storage, b!.storage], output: out.storage, grid: grid1d(size) });
   };
   const cast: K<'cast'> = ({ inputs: [x], out }) => {
     const size = sizeOf(out.shape);

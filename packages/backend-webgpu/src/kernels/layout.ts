@@ -29,7 +29,8 @@ function copy(ctx: GpuContext, op: string, from: GpuStorage, to: GpuStorage, spe
     .i(spec.srcBase ?? 0, spec.dstBase ?? 0)
     .axesU(shape, op).axesI(lists[0]!, op).axesI(lists[1]!, op)
     .done();
-  ctx.run({ op, shader: 'copy', params, inputs: [from], output: to, grid: grid1d(size) });
+  const contiguous = shape.length === 0 || (shape.length === 1 && lists[0]![0] === 1 && lists[1]![0] === 1);
+  ctx.run({ op, shader: 'copy', constants: { CONTIGUOUS: contiguous }, params, inputs: [from], output: to, grid: grid1d(size) });
 }
 
 function fill(ctx: GpuContext, op: string, to: GpuStorage, size: number, bits: number): void {

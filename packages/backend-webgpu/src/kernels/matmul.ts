@@ -1,6 +1,5 @@
-// matmul and the convolutions: all run the tiled GEMM of shaders/common/gemm.wgsl. The tile
-// shape is picked from the problem size: 8×8 invocations (32×32 outputs) for small problems,
-// 16×16 (64×64) once both output dimensions reach 256.
+// matmul and the convolutions: all run the tiled GEMM of shaders/common/gemm.wgsl, 8×8
+// invocations computing a 32×32 tile of outputs, 4×4 per invocation.
 import type { Conv2dAttrs, Kernel, TensorInfo } from '@webgrad/tensor';
 import type { GpuContext } from '../context.js';
 import type { GpuStorage } from '../pool.js';
@@ -10,9 +9,12 @@ import { broadcastStrides, coalesce, sizeOf } from './strides.js';
 type T = TensorInfo<GpuStorage>;
 const RM = 4;
 
-/** Workgroup shape for an m × n output and the grid over it. */
+/**
+ * Workgroup shape for an m × n output and the grid over it. 8 × 8 invocations: on SwiftShader
+ * 16 × 16 ran matmul 256³ four times slower (barriers switch between more invocations).
+ */
 export function gemmGrid(m: number, n: number, z: number): { constants: { WG_X: number; WG_Y: number }; grid: [number, number, number] } {
-  const wg = m >= 256 && n >= 256 ? 16 : 8;
+  const wg = 8;
   return { constants: { WG_X: wg, WG_Y: wg }, grid: [Math.ceil(n / (wg * RM)), Math.ceil(m / (wg * RM)), z] };
 }
 
@@ -35,7 +37,9 @@ export function matmulKernel(ctx: GpuContext): Kernel<'matmul', GpuStorage> {
       .axesU(merged.shape, 'matmul').axesU(merged.lists[0]!, 'matmul').axesU(merged.lists[1]!, 'matmul')
       .done();
     const { constants, grid } = gemmGrid(m, n, sizeOf(batch));
-    ctx.run({ op: 'matmul', shader: 'matmul', constants, params, inputs: [a!.storage, b!.storage], output: out.storage, grid });
+    // Tile loads follow each operand's layout; vec4s where its contiguous extent divides by 4.
+    const vec = { A_LOAD: (transposeA ? 2 : 0) + ((transposeA ? m : k) % 4 === 0 ? 1 : 0), B_LOAD: (transposeB ? 2 : 0) + ((transposeB ? k : n) % 4 === 0 ? 1 : 0) };
+    ctx.run({ op: 'matmul', shader: 'matmul', constants: { ...constants, ...vec }, params, inputs: [a!.storage, b!.storage], output: out.storage, grid });
   };
 }
 
