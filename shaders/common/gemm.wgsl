@@ -17,6 +17,10 @@ const TK: u32 = 16u;
 // the other axis (transposed, that extent % 4 = 0).
 override A_LOAD: u32 = 0u;
 override B_LOAD: u32 = 0u;
+// false: no workgroup memory or barriers, each invocation reads its 4 rows and 4 columns
+// straight from the buffers (gemm_direct). Faster where "GPU" memory is CPU cache
+// (SwiftShader: 2× on matmul 256³); the tiled path is for real GPUs.
+override TILED: bool = true;
 override TILE_M: u32 = WG_Y * 4u;
 override TILE_N: u32 = WG_X * 4u;
 override TILE_A: u32 = TK * WG_Y; // vec4s: [TK][TILE_M / 4]
@@ -105,6 +109,10 @@ fn gemm_store_row(row: u32, col: u32, v: vec4<f32>, dims: vec3<u32>) {
 fn gemm_tile(lid: vec3<u32>, wid: vec3<u32>) {
   let dims = gemm_dims();
   gemm_setup(wid.z);
+  if (!TILED) {
+    gemm_direct(lid, wid, dims);
+    return;
+  }
   let row0 = wid.y * TILE_M;
   let col0 = wid.x * TILE_N;
   let tid = lid.y * WG_X + lid.x;
@@ -132,4 +140,80 @@ fn gemm_tile(lid: vec3<u32>, wid: vec3<u32>) {
   gemm_store_row(row + 1u, col, acc1, dims);
   gemm_store_row(row + 2u, col, acc2, dims);
   gemm_store_row(row + 3u, col, acc3, dims);
+}
+
+// A[row, k..k+3], zeros outside the matrix.
+fn a_row4(row: u32, k: u32, dims: vec3<u32>) -> vec4<f32> {
+  if (row >= dims.x) { return vec4<f32>(0.0); }
+  if (A_LOAD == 1u) { return gemm_a4(row, k); } // K % 4 = 0, so k + 3 < K
+  var v = vec4<f32>(0.0);
+  for (var j = 0u; j < 4u; j++) {
+    if (k + j < dims.z) { v[j] = gemm_a(row, k + j); }
+  }
+  return v;
+}
+
+// B[k, col..col+3], zeros outside the matrix.
+fn b_row4(k: u32, col: u32, dims: vec3<u32>) -> vec4<f32> {
+  if (k >= dims.z) { return vec4<f32>(0.0); }
+  if (B_LOAD == 1u) { return gemm_b4(k, col); } // N % 4 = 0, so col + 3 < N
+  var v = vec4<f32>(0.0);
+  for (var j = 0u; j < 4u; j++) {
+    if (col + j < dims.y) { v[j] = gemm_b(k, col + j); }
+  }
+  return v;
+}
+
+// Rows row..row+3 of A at k..k+3, as the columns of a matrix (A_LOAD 1 or 3 only).
+fn a_block(row: u32, k: u32) -> mat4x4<f32> {
+  if (A_LOAD == 1u) { return mat4x4<f32>(gemm_a4(row, k), gemm_a4(row + 1u, k), gemm_a4(row + 2u, k), gemm_a4(row + 3u, k)); }
+  return transpose(mat4x4<f32>(gemm_a4t(row, k), gemm_a4t(row, k + 1u), gemm_a4t(row, k + 2u), gemm_a4t(row, k + 3u)));
+}
+
+// Rows k..k+3 of B at col..col+3, as the columns of a matrix (B_LOAD 1 or 3 only).
+fn b_block(k: u32, col: u32) -> mat4x4<f32> {
+  if (B_LOAD == 1u) { return mat4x4<f32>(gemm_b4(k, col), gemm_b4(k + 1u, col), gemm_b4(k + 2u, col), gemm_b4(k + 3u, col)); }
+  return transpose(mat4x4<f32>(gemm_b4t(k, col), gemm_b4t(k, col + 1u), gemm_b4t(k, col + 2u), gemm_b4t(k, col + 3u)));
+}
+
+// The untiled path: per 4 steps of k, a 4 × 4 block of B as a matrix (columns are B's rows)
+// times each of the invocation's 4 rows of A: acc_i += B_blk · A[row_i, k..k+3].
+fn gemm_direct(lid: vec3<u32>, wid: vec3<u32>, dims: vec3<u32>) {
+  let row = (wid.y * WG_Y + lid.y) * 4u;
+  let col = (wid.x * WG_X + lid.x) * 4u;
+  if (row >= dims.x || col >= dims.y) { return; }
+  var acc0 = vec4<f32>(0.0);
+  var acc1 = vec4<f32>(0.0);
+  var acc2 = vec4<f32>(0.0);
+  var acc3 = vec4<f32>(0.0);
+  let a_vec = A_LOAD == 1u || A_LOAD == 3u;
+  let b_vec = B_LOAD == 1u || B_LOAD == 3u;
+  if (a_vec && b_vec && row + 3u < dims.x && col + 3u < dims.y && dims.z % 4u == 0u) {
+    // Whole vec4s everywhere: no checks in the loop.
+    for (var k = 0u; k < dims.z; k += 4u) {
+      let b = b_block(k, col);
+      let a = a_block(row, k);
+      acc0 += b * a[0];
+      acc1 += b * a[1];
+      acc2 += b * a[2];
+      acc3 += b * a[3];
+    }
+  } else {
+    gemm_direct_checked(row, col, dims, &acc0, &acc1, &acc2, &acc3);
+  }
+  gemm_store_row(row, col, acc0, dims);
+  gemm_store_row(row + 1u, col, acc1, dims);
+  gemm_store_row(row + 2u, col, acc2, dims);
+  gemm_store_row(row + 3u, col, acc3, dims);
+}
+
+fn gemm_direct_checked(row: u32, col: u32, dims: vec3<u32>, acc0: ptr<function, vec4<f32>>, acc1: ptr<function, vec4<f32>>,
+                       acc2: ptr<function, vec4<f32>>, acc3: ptr<function, vec4<f32>>) {
+  for (var k = 0u; k < dims.z; k += 4u) {
+    let b = mat4x4<f32>(b_row4(k, col, dims), b_row4(k + 1u, col, dims), b_row4(k + 2u, col, dims), b_row4(k + 3u, col, dims));
+    *acc0 += b * a_row4(row, k, dims);
+    *acc1 += b * a_row4(row + 1u, k, dims);
+    *acc2 += b * a_row4(row + 2u, k, dims);
+    *acc3 += b * a_row4(row + 3u, k, dims);
+  }
 }

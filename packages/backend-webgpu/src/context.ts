@@ -35,7 +35,12 @@ export class GpuContext {
   private readonly errors: Error[] = [];
   private lostError: Error | undefined;
 
-  constructor(readonly device: GPUDevice, readonly name: string) {
+  /**
+   * @param gemm how GEMMs run: staging tiles in workgroup memory, or reading the buffers
+   *   directly; 'auto-direct' is direct for matmul only (a CPU adapter: there barriers cost
+   *   more than the cache they save, while convolutions' gathered loads still gain from tiles)
+   */
+  constructor(readonly device: GPUDevice, readonly name: string, readonly gemm: 'tiled' | 'direct' | 'auto-direct' = 'tiled') {
     const limits = device.limits;
     const maxBinding = Math.min(limits.maxStorageBufferBindingSize, limits.maxBufferSize);
     this.storage = new BufferPool(device, BufferUsage.STORAGE | BufferUsage.COPY_SRC | BufferUsage.COPY_DST, 'webgrad tensor', maxBinding);

@@ -29,6 +29,8 @@ export interface AcquiredDevice {
   device: GPUDevice;
   /** A short description of the adapter (vendor, architecture, description) for reports. */
   adapterName: string;
+  /** A CPU implementation (SwiftShader, a fallback adapter): workgroup memory is just cache there. */
+  software: boolean;
 }
 
 function findGpu(gpu: GPU | undefined): GPU {
@@ -52,5 +54,6 @@ export async function acquireDevice(options: DeviceOptions): Promise<AcquiredDev
   const device = await adapter.requestDevice({ requiredLimits, requiredFeatures, label: 'webgrad' });
   const info = adapter.info as GPUAdapterInfo | undefined;
   const adapterName = [info?.vendor, info?.architecture, info?.description].filter(Boolean).join(' ') || 'unknown adapter';
-  return { adapter, device, adapterName };
+  const fallback = (info as { isFallbackAdapter?: boolean } | undefined)?.isFallbackAdapter === true;
+  return { adapter, device, adapterName, software: fallback || /swiftshader|llvmpipe|lavapipe|warp/i.test(adapterName) };
 }

@@ -8,6 +8,9 @@ import { testGpu } from './testing/gpu.js';
 import { compareOp, mismatch } from './testing/oracle.js';
 
 const { backend, reason } = await testGpu();
+// Both GEMM paths, whichever 'auto' picks on this adapter: tiled (real GPUs) and direct (CPU adapters).
+const gemmPaths = [['tiled', (await testGpu('tiled')).backend], ['direct', (await testGpu('direct')).backend]] as const;
+const GEMM_OPS: readonly OpName[] = ['matmul', 'conv2d', 'conv2dInputGrad', 'conv2dFilterGrad'];
 
 describe.runIf(backend)('webgpu kernels match the reference', () => {
   describe.each(opNames)('%s', (op) => {
@@ -18,6 +21,16 @@ describe.runIf(backend)('webgpu kernels match the reference', () => {
       const i = mismatch(got, want, c.rtol ?? 0, c.atol ?? 0);
       expect(i, `first difference at ${i}: webgpu ${got[i]}, reference ${want[i]}`).toBe(-1);
       expect(got.constructor).toBe(want.constructor);
+    });
+  });
+
+  describe.each(gemmPaths)('%s GEMM', (_path, gemmBackend) => {
+    describe.each(GEMM_OPS)('%s', (op) => {
+      it.each((cases[op] as OpCase<OpName>[]).map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+        const { got, want } = await compareOp(gemmBackend!, op, c.inputs, c.attrs);
+        const i = mismatch(got, want, c.rtol ?? 0, c.atol ?? 0);
+        expect(i, `first difference at ${i}: webgpu ${got[i]}, reference ${want[i]}`).toBe(-1);
+      });
     });
   });
 

@@ -1,5 +1,5 @@
-// matmul and the convolutions: all run the tiled GEMM of shaders/common/gemm.wgsl, 8×8
-// invocations computing a 32×32 tile of outputs, 4×4 per invocation.
+// matmul and the convolutions: all run the GEMM of shaders/common/gemm.wgsl, 8×8 invocations
+// computing a 32×32 tile of outputs, 4×4 per invocation, tiled or direct per adapter.
 import type { Conv2dAttrs, Kernel, TensorInfo } from '@webgrad/tensor';
 import type { GpuContext } from '../context.js';
 import type { GpuStorage } from '../pool.js';
@@ -10,12 +10,14 @@ type T = TensorInfo<GpuStorage>;
 const RM = 4;
 
 /**
- * Workgroup shape for an m × n output and the grid over it. 8 × 8 invocations: on SwiftShader
- * 16 × 16 ran matmul 256³ four times slower (barriers switch between more invocations).
+ * Workgroup shape, GEMM path and grid for an m × n output. 8 × 8 invocations, 4 × 4 outputs
+ * each: on SwiftShader 16 × 16 ran the tiled matmul 256³ four times slower (barriers switch
+ * between more invocations). The path (TILED) is the context's choice for its adapter.
  */
-export function gemmGrid(m: number, n: number, z: number): { constants: { WG_X: number; WG_Y: number }; grid: [number, number, number] } {
+export function gemmGrid(ctx: GpuContext, op: string, m: number, n: number, z: number): { constants: { WG_X: number; WG_Y: number; TILED: boolean }; grid: [number, number, number] } {
   const wg = 8;
-  return { constants: { WG_X: wg, WG_Y: wg }, grid: [Math.ceil(n / (wg * RM)), Math.ceil(m / (wg * RM)), z] };
+  const tiled = ctx.gemm === 'tiled' || (ctx.gemm === 'auto-direct' && op !== 'matmul');
+  return { constants: { WG_X: wg, WG_Y: wg, TILED: tiled }, grid: [Math.ceil(n / (wg * RM)), Math.ceil(m / (wg * RM)), z] };
 }
 
 /** Batched matmul with transposed operands read through strides and broadcast batch axes. */
@@ -36,7 +38,7 @@ export function matmulKernel(ctx: GpuContext): Kernel<'matmul', GpuStorage> {
       .u(ai, ak, bk, bj)
       .axesU(merged.shape, 'matmul').axesU(merged.lists[0]!, 'matmul').axesU(merged.lists[1]!, 'matmul')
       .done();
-    const { constants, grid } = gemmGrid(m, n, sizeOf(batch));
+    const { constants, grid } = gemmGrid(ctx, 'matmul', m, n, sizeOf(batch));
     // Tile loads follow each operand's layout; vec4s where its contiguous extent divides by 4.
     const vec = { A_LOAD: (transposeA ? 2 : 0) + ((transposeA ? m : k) % 4 === 0 ? 1 : 0), B_LOAD: (transposeB ? 2 : 0) + ((transposeB ? k : n) % 4 === 0 ? 1 : 0) };
     ctx.run({ op: 'matmul', shader: 'matmul', constants: { ...constants, ...vec }, params, inputs: [a!.storage, b!.storage], output: out.storage, grid });
@@ -62,7 +64,7 @@ function conv(ctx: GpuContext, op: ConvOp, x: readonly number[], y: readonly num
   const [, cg, kh, kw] = w as [number, number, number, number];
   const opg = o / a.groups;
   const [rows, cols] = op === 'conv2d' ? [n * oh * ow, opg] : op === 'conv2dInputGrad' ? [n * h * wd, cg] : [opg, cg * kh * kw];
-  const { constants, grid } = gemmGrid(rows, cols, a.groups);
+  const { constants, grid } = gemmGrid(ctx, op, rows, cols, a.groups);
   ctx.run({ op, shader: SHADER[op], constants, params: convParams(x, y, w, a), inputs: inputs.map((t) => t.storage), output: out.storage, grid });
 }
 

@@ -125,6 +125,7 @@ export const cases: Cases = {
     mm('transposed a', [7, 5], [7, 3], true), mm('transposed b', [5, 7], [3, 7], false, true), mm('both transposed', [9, 6], [4, 9], true, true),
     mm('batch broadcast [2,1,5,6]·[3,6,4]', [2, 1, 5, 6], [3, 6, 4]), mm('inner 0', [3, 0], [0, 4]),
     mm('vec4 loads [36,20]·[20,44]', [36, 20], [20, 44]), mm('vec4 loads, both transposed', [20, 36], [44, 20], true, true),
+    mm('vec4 loads, b transposed, ragged edges', [22, 12], [18, 12], false, true), mm('vec4 loads, a transposed', [12, 24], [12, 8], true),
   ],
   reshape: [{ name: '[2,3,4] to [4,6]', inputs: [{ shape: [2, 3, 4] }], attrs: { shape: [4, 6] } }],
   transpose: [

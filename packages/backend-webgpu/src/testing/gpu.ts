@@ -9,18 +9,22 @@ export interface TestGpu {
   reason?: string;
 }
 
-let started: Promise<TestGpu> | undefined;
+const started = new Map<string, Promise<TestGpu>>();
 
-/** Starts (once) a backend on the Node GPU. */
-export function testGpu(): Promise<TestGpu> {
-  started ??= (async () => {
-    const reason = await nodeUnavailableReason();
-    if (reason) return { reason };
-    try {
-      return { backend: await createWebGPUBackend({ gpu: await nodeGPU() }) };
-    } catch (e) {
-      return { reason: (e as Error).message };
-    }
-  })();
-  return started;
+/** Starts (once per `gemm` choice) a backend on the Node GPU. */
+export function testGpu(gemm: 'tiled' | 'direct' | 'auto' = 'auto'): Promise<TestGpu> {
+  let s = started.get(gemm);
+  if (!s) {
+    s = (async () => {
+      const reason = await nodeUnavailableReason();
+      if (reason) return { reason };
+      try {
+        return { backend: await createWebGPUBackend({ gpu: await nodeGPU(), gemm }) };
+      } catch (e) {
+        return { reason: (e as Error).message };
+      }
+    })();
+    started.set(gemm, s);
+  }
+  return s;
 }
