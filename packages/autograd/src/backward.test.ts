@@ -1,7 +1,7 @@
 // Tensor.backward() and variable(): .grad on leaves, accumulation across calls, noGrad, the
 // tape's bookkeeping, and the errors for misuse.
 import { describe, expect, it } from 'vitest';
-import { memory, opNames, scope, tensor, type Tensor } from '@webgrad/tensor';
+import { memory, onOp, opNames, scope, tensor, type Tensor } from '@webgrad/tensor';
 import { gradRules, noGrad, variable } from '@webgrad/autograd';
 
 const values = (t: Tensor | null): number[] => Array.from(t!.dataSync());
@@ -152,5 +152,19 @@ describe('backward inside repeated scopes', () => {
       return v.grad!;
     });
     expect(Array.from(await g.data())).toEqual([2, 4]);
+  });
+});
+
+describe('work skipped for inputs nothing differentiates', () => {
+  it('computes only the weight gradient of data · weight', () => {
+    const data = tensor([[1, 2], [3, 4]]);
+    const w = variable(tensor([[1], [1]]));
+    const loss = data.matmul(w).sum();
+    let matmuls = 0;
+    const stop = onOp((op) => void (op === 'matmul' && matmuls++));
+    loss.backward();
+    stop();
+    expect(matmuls).toBe(1);
+    expect(w.grad!.shape).toEqual([2, 1]);
   });
 });

@@ -3,5 +3,5 @@
 export { grad, noGrad, valueAndGrad, variable } from './api.js';
 export { gradients } from './tape.js';
 export { gradRules } from './grad-rules.js';
-export { unbroadcast, type GradContext, type GradRule, type GradRules } from './rule.js';
+export { ifNeeded, unbroadcast, type GradContext, type GradRule, type GradRules } from './rule.js';
 export { trace, type Trace, type TraceNode } from './trace.js';

@@ -7,6 +7,13 @@ export interface GradContext<K extends OpName> {
   readonly attrs: OpAttrs[K];
   readonly out: Tensor;
   readonly dy: Tensor;
+  /** Which inputs want a gradient (they are tracked); a rule may skip the work for the others. */
+  readonly needs: readonly boolean[];
+}
+
+/** `make()` when the gradient is wanted, null otherwise: for rules whose gradients are costly. */
+export function ifNeeded(need: boolean | undefined, make: () => Tensor): Tensor | null {
+  return need ? make() : null;
 }
 
 /**

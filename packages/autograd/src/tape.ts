@@ -62,7 +62,7 @@ export function gradients(roots: readonly Tensor[], seeds: readonly Tensor[], st
     const dy = grads.get(out);
     if (!node || !dy) continue;
     const rule = gradRules[node.op] as GradRule<OpName>;
-    const inputGrads = rule({ inputs: node.inputs, attrs: node.attrs as never, out, dy });
+    const inputGrads = rule({ inputs: node.inputs, attrs: node.attrs as never, out, dy, needs: node.inputs.map((t) => t.requiresGrad) });
     node.inputs.forEach((input, k) => {
       const g = inputGrads[k];
       if (!g || !input.requiresGrad) return;

@@ -1,13 +1,13 @@
 // Gradient rules of convolution and pooling. Convolution is bilinear in (x, filter), so its
 // gradients are the two "transposed" convolutions, and theirs are convolutions again.
 import { runOp } from '@webgrad/tensor';
-import type { GradRules } from '../rule.js';
+import { ifNeeded, type GradRules } from '../rule.js';
 
 /** The convolution and pooling part of the gradient table. */
 export const convRules = {
-  conv2d: ({ inputs: [x, w], attrs, dy }) => [
-    runOp('conv2dInputGrad', [dy, w!], { ...attrs, inputShape: [...x!.shape] }),
-    runOp('conv2dFilterGrad', [x!, dy], { ...attrs, filterShape: [...w!.shape] }),
+  conv2d: ({ inputs: [x, w], attrs, dy, needs }) => [
+    ifNeeded(needs[0], () => runOp('conv2dInputGrad', [dy, w!], { ...attrs, inputShape: [...x!.shape] })),
+    ifNeeded(needs[1], () => runOp('conv2dFilterGrad', [x!, dy], { ...attrs, filterShape: [...w!.shape] })),
   ],
   // <g, inputGrad(dy, w)> = <conv2d(g, w), dy> = <filterGrad(g, dy), w>
   conv2dInputGrad: ({ inputs: [dy, w], attrs: { inputShape: _, ...attrs }, dy: g }) => [

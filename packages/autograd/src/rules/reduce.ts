@@ -1,7 +1,7 @@
 // Gradient rules of the reductions and of matmul.
 import { matmul } from '@webgrad/tensor';
 import type { Tensor } from '../deps.js';
-import { unbroadcast, type GradRules } from '../rule.js';
+import { ifNeeded, unbroadcast, type GradRules } from '../rule.js';
 
 /** The reduced gradient with its reduced axes restored as extent 1, ready to broadcast. */
 function restore(g: Tensor, shape: readonly number[], axes: readonly number[]): Tensor {
@@ -23,10 +23,10 @@ export const reduceRules = {
   min: ({ inputs: [x], attrs, out, dy }) => [toExtremes(x!, out, dy, attrs.axes)],
   argmax: 'not-differentiable',
   argmin: 'not-differentiable',
-  matmul: ({ inputs: [a, b], attrs: { transposeA: ta, transposeB: tb }, dy }) => {
-    // C = op(A) op(B); each case is dC times the other operand, transposed to line up.
-    const da = ta ? matmul(b!, dy, { transposeA: tb, transposeB: true }) : matmul(dy, b!, { transposeB: !tb });
-    const db = tb ? matmul(dy, a!, { transposeA: true, transposeB: ta }) : matmul(a!, dy, { transposeA: !ta });
-    return [unbroadcast(da, a!.shape), unbroadcast(db, b!.shape)];
-  },
+  matmul: ({ inputs: [a, b], attrs: { transposeA: ta, transposeB: tb }, dy, needs }) => [
+    // C = op(A) op(B); each case is dC times the other operand, transposed to line up. The
+    // product for an input nothing differentiates (a batch of data) is skipped.
+    ifNeeded(needs[0], () => unbroadcast(ta ? matmul(b!, dy, { transposeA: tb, transposeB: true }) : matmul(dy, b!, { transposeB: !tb }), a!.shape)),
+    ifNeeded(needs[1], () => unbroadcast(tb ? matmul(dy, a!, { transposeA: true, transposeB: ta }) : matmul(a!, dy, { transposeA: !ta }), b!.shape)),
+  ],
 } satisfies Partial<GradRules>;
