@@ -1,6 +1,6 @@
 // Builds the playground as a static site. COOP/COEP make the page cross-origin isolated so the
 // wasm backend can use threads; the worker is an ES module.
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { defaultClientConditions, defineConfig } from 'vite';
 
 const isolation = {
@@ -23,5 +23,7 @@ export default defineConfig({
 });
 
 function lessonPages(): string[] {
-  return readdirSync(new URL('./lessons', import.meta.url)).filter((f) => f.endsWith('.html')).map((f) => `lessons/${f}`);
+  const dir = new URL('./lessons', import.meta.url);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((f) => f.endsWith('.html')).map((f) => `lessons/${f}`);
 }
