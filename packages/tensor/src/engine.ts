@@ -69,9 +69,9 @@ let liveBytes = 0;
 let leaked = 0;
 const scopes: Set<Tensor>[] = [];
 const safetyNet = new FinalizationRegistry<Held>((held) => {
-  // A tensor became unreachable without dispose(): count it and return its memory.
+  // A tensor became unreachable without dispose(): count the leak and return its memory. It
+  // stays in liveTensors (it was never disposed), so that count does not depend on GC timing.
   leaked++;
-  liveTensors--;
   liveBytes -= held.size * bytesPerElement(held.dtype);
   held.backend.free(held.storage, held.dtype, held.size);
 });
@@ -117,9 +117,9 @@ export function moveStorage(from: Tensor, to: Tensor): void {
 
 /** What memory is in use. */
 export interface MemoryInfo {
-  /** Tensors created and not yet disposed. */
+  /** Tensors created and not yet disposed, including leaked ones the safety net collected. */
   liveTensors: number;
-  /** Bytes those tensors hold. */
+  /** Bytes held by tensors not yet disposed (collected leaks no longer hold any). */
   liveBytes: number;
   /** Tensors that were garbage-collected without being disposed (a leak in the caller). */
   leakedTensors: number;
