@@ -1,9 +1,5 @@
 // The inputs every framework gets, identical to the bit: seeded random matrices and weights,
-// and a batch of Fashion-MNIST images from ../shared/data when present (synthetic otherwise).
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
-
+// and a batch of images (Fashion-MNIST, read by fashion.ts in Node, or synthetic).
 /** Uniform numbers in [0, 1) from a seed (mulberry32). */
 export function rng(seed: number): () => number {
   let s = seed >>> 0;
@@ -46,20 +42,10 @@ export interface Batch {
   source: string;
 }
 
-const shared = fileURLToPath(new URL('../../../../shared/data/fashion-mnist/', import.meta.url));
-
-/** The first `size` Fashion-MNIST training images, or a seeded synthetic batch when the data is absent. */
-export function fashionBatch(size: number): Batch {
-  const images = `${shared}train-images-idx3-ubyte.gz`;
-  const labels = `${shared}train-labels-idx1-ubyte.gz`;
-  const onehot = new Float32Array(size * 10);
-  if (existsSync(images) && existsSync(labels)) {
-    const px = gunzipSync(readFileSync(images)).subarray(16, 16 + size * 784);
-    const y = gunzipSync(readFileSync(labels)).subarray(8, 8 + size);
-    y.forEach((label, i) => (onehot[i * 10 + label] = 1));
-    return { x: Float32Array.from(px, (v) => v / 255), onehot, size, source: 'Fashion-MNIST train[0:' + size + ']' };
-  }
+/** A seeded batch of uniform "images" with random labels, for runs without the data set. */
+export function syntheticBatch(size: number): Batch {
   const r = rng(7);
+  const onehot = new Float32Array(size * 10);
   for (let i = 0; i < size; i++) onehot[i * 10 + Math.floor(r() * 10)] = 1;
-  return { x: Float32Array.from({ length: size * 784 }, r), onehot, size, source: 'synthetic (../shared/data not found)' };
+  return { x: Float32Array.from({ length: size * 784 }, r), onehot, size, source: 'synthetic' };
 }

@@ -21,21 +21,23 @@ function figure(row: Row, r: Result | undefined): string {
   return row.flops ? `${(row.flops / r.median / 1e6).toFixed(1)} GFLOP/s` : `${r.median.toFixed(2)} ms`;
 }
 
-/** Prints the table to stdout. */
-export function printTable(machine: Record<string, unknown>, frameworks: Record<string, string>, rows: Row[]): void {
+/** Prints one environment's table to stdout under `title`. */
+export function printTable(title: string, machine: Record<string, unknown>, frameworks: Record<string, string>, rows: Row[]): void {
   const names = Object.keys(frameworks);
   const ours = names.filter((n) => n.startsWith('webgrad'));
   const peers = names.filter((n) => !n.startsWith('webgrad'));
+  const first = names[0]!;
   const pairs = ours.flatMap((o) => peers.map((p) => [o, p] as const));
-  console.log(`\nMachine: ${machine.cpu} (${machine.cores} cores), Node ${machine.node}, load average ${JSON.stringify(machine.loadAverage)} (other work on the machine slows every framework alike: runs are interleaved)`);
+  console.log(`\n## ${title}\nMachine: ${machine.cpu} (${machine.cores} cores), load average ${JSON.stringify(machine.loadAverage)} at start (runs are interleaved, so other work on the machine slows every framework alike)`);
+  if (machine.browser) console.log(`Browser: ${machine.browser}`);
   for (const [name, how] of Object.entries(frameworks)) console.log(`  ${name}: ${how}`);
-  const header = ['workload', ...names, ...pairs.map(([o, p]) => `${o}/${p} time`), 'agree with webgrad', 'wg pool misses'];
+  const header = ['workload', ...names, ...pairs.map(([o, p]) => `${o}/${p} time`), `agree with ${first}`, `${first} pool misses`];
   const lines = rows.map((row) => {
     const ratios = pairs.map(([o, p]) => {
       const [a, b] = [row.results[o], row.results[p]];
       return a && b && !('failed' in a) && !('failed' in b) ? `${(a.median / b.median).toFixed(2)}x` : '-';
     });
-    const agree = names.filter((n) => n !== 'webgrad').map((p) => {
+    const agree = names.filter((n) => n !== first).map((p) => {
       const r = row.results[p];
       return !r || 'failed' in r ? `${p}: -` : `${p}: ${r.agrees ? 'yes' : 'NO'} (${r.error.toExponential(1)})`;
     });

@@ -37,11 +37,11 @@ export async function coreCount(): Promise<number> {
   return os.availableParallelism?.() ?? os.cpus().length;
 }
 
-async function spawn(url: URL): Promise<Port> {
+async function spawn(): Promise<Port> {
   if (isNode() && typeof Worker === 'undefined') {
     const name = 'node:worker_threads';
     const { Worker: NodeWorker } = (await import(/* @vite-ignore */ name)) as { Worker: new (url: URL) => NodeWorkerLike };
-    const worker = new NodeWorker(url);
+    const worker = new NodeWorker(new URL('../worker/gemm-worker.js', import.meta.url));
     worker.unref();
     const ready = new Promise<void>((resolve, reject) => {
       worker.once('message', () => resolve());
@@ -49,7 +49,9 @@ async function spawn(url: URL): Promise<Port> {
     });
     return { post: (m) => worker.postMessage(m), ready, terminate: () => void worker.terminate() };
   }
-  const worker = new Worker(url, { type: 'module' });
+  // This exact form lets bundlers (Vite, webpack) emit the worker as its own file; an inlined
+  // data: URL would have an opaque origin, which cannot share the memory.
+  const worker = new Worker(new URL('../worker/gemm-worker.js', import.meta.url), { type: 'module' });
   const ready = new Promise<void>((resolve, reject) => {
     worker.onmessage = () => resolve();
     worker.onerror = (e) => reject(new Error(`wasm: a worker failed to start: ${e.message}`));
@@ -85,7 +87,6 @@ export class ThreadPool {
 
   /** Starts `count - 1` helper workers sharing `mem`'s memory (the caller is the first thread). */
   static async start(count: number, module: WebAssembly.Module, mem: ThreadMemory): Promise<ThreadPool> {
-    const url = new URL('../worker/gemm-worker.js', import.meta.url);
     const slots: number[] = [];
     const buffers: [number, number][] = [];
     const ports: Port[] = [];
@@ -94,7 +95,7 @@ export class ThreadPool {
       new Int32Array(mem.memory.buffer, slot, 16).fill(0);
       slots.push(slot);
       buffers.push([mem.alloc(mem.packABytes), mem.alloc(mem.packBBytes)]);
-      const port = await spawn(url);
+      const port = await spawn();
       port.post({ module, memory: mem.memory, slot });
       ports.push(port);
     }

@@ -28,7 +28,9 @@ async function serve({ module, memory, slot }) {
 }
 
 if (typeof process !== 'undefined' && process.versions?.node && typeof self === 'undefined') {
-  const { parentPort } = await import('node:worker_threads');
+  // A variable specifier, so that bundlers building for browsers leave Node's module alone.
+  const name = 'node:worker_threads';
+  const { parentPort } = await import(/* @vite-ignore */ name);
   parentPort.once('message', async (init) => {
     const loop = await serve(init);
     parentPort.postMessage('ready');

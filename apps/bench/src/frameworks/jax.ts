@@ -1,6 +1,7 @@
-// jax-js on its 'wasm' device (single-threaded in Node, which has no Web Worker), with the train
-// and convolution steps under jit, as jax-js recommends. jax-js arrays are reference counted:
-// every function consumes its arguments, so values used twice are passed as `.ref`.
+// jax-js on its 'wasm' device, with the train and convolution steps under jit, as jax-js
+// recommends. It runs its own worker pool where SharedArrayBuffer and Worker exist (a
+// cross-origin-isolated page), else one thread (Node has no global Worker). jax-js arrays are
+// reference counted: every function consumes its arguments, so values used twice go as `.ref`.
 import { init, jit, lax, nn, numpy as np, valueAndGrad, grad, defaultDevice } from '@jax-js/jax';
 import type { ConvSpec, Framework, MlpSpec, Task } from '../harness.js';
 
@@ -8,9 +9,10 @@ import type { ConvSpec, Framework, MlpSpec, Task } from '../harness.js';
 export async function jax(): Promise<Framework> {
   await init('wasm');
   defaultDevice('wasm');
+  const pooled = typeof SharedArrayBuffer !== 'undefined' && typeof Worker !== 'undefined' && (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
   return {
-    name: 'jax-js',
-    describe: () => `jax-js ${defaultDevice()}, 1 thread (no Worker in Node), jit`,
+    name: pooled ? 'jax-js MT' : 'jax-js',
+    describe: () => `jax-js ${defaultDevice()}, ${pooled ? 'its worker pool' : '1 thread'}, jit`,
     matmul(n, a, b): Task {
       const x = np.array(a).reshape([n, n]);
       const y = np.array(b).reshape([n, n]);

@@ -1,18 +1,29 @@
-// TF.js 4.22 on its 'wasm' backend (XNNPACK, SIMD), one thread: the same workloads written the
-// way TF.js code usually is (optimizer.minimize, tf.grads). Convolutions run in TF.js's NHWC
-// layout; inputs are transposed at setup and results back for the cross-check.
+// TF.js 4.22 on its 'wasm' backend (XNNPACK, SIMD): the same workloads written the way TF.js
+// code usually is (optimizer.minimize, tf.grads). Convolutions run in TF.js's NHWC layout;
+// inputs are transposed at setup and results back for the cross-check.
 import * as tf from '@tensorflow/tfjs';
-import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import type { ConvSpec, Framework, MlpSpec, Task } from '../harness.js';
 
-/** Starts TF.js's wasm backend single-threaded and returns the framework. */
-export async function tfjs(): Promise<Framework> {
-  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+/** Options of {@link tfjs}. */
+export interface TfjsOptions {
+  /** Threads for XNNPACK (more than 1 only in a cross-origin-isolated page). */
+  threads: number;
+  /** Where the page serves TF.js's .wasm files (browsers; Node finds them itself). */
+  wasmPaths?: Record<string, string>;
+}
+
+/** Starts TF.js's wasm backend and returns the framework. */
+export async function tfjs({ threads, wasmPaths }: TfjsOptions): Promise<Framework> {
+  if (wasmPaths) setWasmPaths(wasmPaths);
+  if (threads > 1) setThreadsCount(threads);
+  else tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   await tf.setBackend('wasm');
   const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
+  const count = getThreadsCount();
   return {
-    name: 'tfjs',
-    describe: () => `TF.js ${tf.version.tfjs} ${tf.getBackend()}, ${getThreadsCount()} thread, ${simd ? 'SIMD' : 'no SIMD'}`,
+    name: threads > 1 ? `tfjs ${count}T` : 'tfjs',
+    describe: () => `TF.js ${tf.version.tfjs} ${tf.getBackend()}, ${count} thread${count > 1 ? 's' : ''}, ${simd ? 'SIMD' : 'no SIMD'}`,
     matmul(n, a, b): Task {
       const [x, y] = [tf.tensor2d(a, [n, n]), tf.tensor2d(b, [n, n])];
       let out: tf.Tensor | undefined;
