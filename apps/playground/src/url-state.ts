@@ -8,7 +8,7 @@ export function toHash(c: PlaygroundConfig): string {
   if ('samples' in c.dataset && c.dataset.samples !== undefined) p.set('samples', String(c.dataset.samples));
   if ('noise' in c.dataset && c.dataset.noise !== undefined) p.set('noise', String(c.dataset.noise));
   p.set('hidden', c.hidden.join(','));
-  for (const key of ['activation', 'optimizer', 'lr', 'schedule', 'batchSize', 'l1', 'l2', 'dropout', 'validation', 'seed', 'backend'] as const) p.set(key, String(c[key]));
+  for (const key of ['activation', 'loss', 'optimizer', 'lr', 'schedule', 'batchSize', 'l1', 'l2', 'dropout', 'validation', 'seed', 'backend'] as const) p.set(key, String(c[key]));
   return `#${p.toString()}`;
 }
 
@@ -30,6 +30,7 @@ export function fromHash(hash: string): PlaygroundConfig {
     hidden: hidden === null ? DEFAULT_CONFIG.hidden : hidden === '' ? [] : hidden.split(',').map(Number),
     activation: (p.get('activation') ?? DEFAULT_CONFIG.activation) as PlaygroundConfig['activation'],
     optimizer: (p.get('optimizer') ?? DEFAULT_CONFIG.optimizer) as PlaygroundConfig['optimizer'],
+    loss: (p.get('loss') ?? DEFAULT_CONFIG.loss) as PlaygroundConfig['loss'],
     schedule: (p.get('schedule') ?? DEFAULT_CONFIG.schedule) as PlaygroundConfig['schedule'],
     backend: (p.get('backend') ?? DEFAULT_CONFIG.backend) as PlaygroundConfig['backend'],
     lr: num('lr', DEFAULT_CONFIG.lr),

@@ -61,6 +61,16 @@ export function validateConfig(c: PlaygroundConfig): void {
   if (!(c.optimizer in nn.optim) || c.optimizer === ('Optimizer' as string)) bad('optimizer', c.optimizer, 'a known optimiser');
 }
 
+/** The loss a configuration asks for, checked against the kind of target. */
+function lossFor(config: PlaygroundConfig, regression: boolean): nn.LossName {
+  const loss = config.loss ?? 'auto';
+  if (loss === 'auto') return regression ? 'mse' : 'softmaxCrossEntropy';
+  if (regression === (loss === 'softmaxCrossEntropy')) {
+    throw new Error(`configuration: loss '${loss}' does not fit a ${regression ? 'regression target' : 'class label'}; use ${regression ? 'mse, mae or huber' : 'softmaxCrossEntropy'}`);
+  }
+  return loss;
+}
+
 /** Builds a run: splits the data, makes the network and the Trainer. */
 export async function buildRun(config: PlaygroundConfig): Promise<Run> {
   validateConfig(config);
@@ -81,7 +91,7 @@ export async function buildRun(config: PlaygroundConfig): Promise<Run> {
   const optimizer = (nn.optim[config.optimizer] as (o: nn.optim.OptimizerOptions) => nn.optim.Optimizer)({ lr: config.lr, schedule: schedule(config) });
   const trainer = new nn.Trainer({
     model, optimizer, data: train, validation, batchSize: config.batchSize, seed: config.seed,
-    loss: regression ? 'mse' : 'softmaxCrossEntropy',
+    loss: lossFor(config, regression),
     regularization: { l1: config.l1, l2: config.l2 },
   });
   return { trainer, model, train, validation, inputs, classes, regression };

@@ -13,6 +13,8 @@ export interface PlaygroundConfig {
   /** Hidden layer widths, in order. */
   hidden: number[];
   activation: 'relu' | 'tanh' | 'sigmoid' | 'leakyRelu' | 'elu' | 'gelu';
+  /** 'auto': softmax cross-entropy for classes, mean squared error for a regression target. */
+  loss: 'auto' | 'softmaxCrossEntropy' | 'mse' | 'mae' | 'huber';
   optimizer: 'sgd' | 'momentum' | 'nesterov' | 'adagrad' | 'adadelta' | 'rmsprop' | 'adam' | 'adamw';
   lr: number;
   schedule: 'constant' | 'step' | 'exponential' | 'cosine' | 'warmup';
@@ -102,6 +104,7 @@ export const DEFAULT_CONFIG: PlaygroundConfig = {
   dataset: { kind: 'spirals', samples: 400, noise: 0.1 },
   hidden: [16, 16],
   activation: 'tanh',
+  loss: 'auto',
   optimizer: 'adam',
   lr: 0.01,
   schedule: 'constant',

@@ -116,3 +116,15 @@ describe('neuron view data', () => {
     expect(Array.from(event!.layers[0]!.values).every((v) => v > -1 && v < 1)).toBe(true);
   });
 });
+
+describe('loss choice', () => {
+  it('trains a regression plane with huber, and refuses cross-entropy on a regression target', async () => {
+    const { session, of } = connect();
+    await session.handle({ type: 'load', config: { ...config, dataset: { kind: 'plane', samples: 64 }, loss: 'huber' } });
+    await session.handle({ type: 'step', count: 3 });
+    expect(of('state').at(-1)!.classes).toBe(1);
+    expect(of('error')).toEqual([]);
+    await session.handle({ type: 'load', config: { ...config, dataset: { kind: 'plane', samples: 64 }, loss: 'softmaxCrossEntropy' } });
+    expect(of('error').at(-1)!.message).toContain("loss 'softmaxCrossEntropy' does not fit a regression target");
+  });
+});

@@ -5,6 +5,7 @@ import type { LiveSetting, PlaygroundConfig } from '@webgrad/worker/page';
 
 const DATASETS = ['spirals', 'circle', 'xor', 'blobs', 'plane', 'digits'] as const;
 const ACTIVATIONS = ['tanh', 'relu', 'sigmoid', 'leakyRelu', 'elu', 'gelu'] as const;
+const LOSSES = ['auto', 'softmaxCrossEntropy', 'mse', 'mae', 'huber'] as const;
 const OPTIMIZERS = ['sgd', 'momentum', 'nesterov', 'adagrad', 'adadelta', 'rmsprop', 'adam', 'adamw'] as const;
 const SCHEDULES = ['constant', 'step', 'exponential', 'cosine', 'warmup'] as const;
 const BACKENDS = ['auto', 'webgpu', 'wasm', 'js'] as const;
@@ -50,6 +51,7 @@ export class WgControls extends LitElement {
         this.change({ hidden: text ? text.split(',').map((s) => Number(s.trim())) : [] });
       }} /></label>
       ${this.select('activation', 'activation', ACTIVATIONS, c.activation, (activation) => this.change({ activation }))}
+      ${this.select('loss', 'loss', LOSSES, c.loss ?? 'auto', (loss) => this.change({ loss }))}
       ${this.select('optimiser', 'optimizer', OPTIMIZERS, c.optimizer, (optimizer) => this.change({ optimizer }))}
       ${this.select('schedule', 'schedule', SCHEDULES, c.schedule, (schedule) => this.change({ schedule }))}
       <label>learning rate<input name="lr" type="number" step="any" min="0" .value=${String(c.lr)} @change=${(e: Event) => this.live('lr', (e.target as HTMLInputElement).value)} /></label>
