@@ -147,3 +147,34 @@ test('the teaching views: neurons drawn live, backpropagation replayed node by n
   await expect(graph.getByTestId('graph-formula')).toContainText('gradient here');
   await page.screenshot({ path: 'test-results/e2e/teaching-views.png', fullPage: true });
 });
+
+test('the digit pad: draw a digit, the trained model guesses it', async ({ page }) => {
+  await openPlayground(page, '#dataset=digits&backend=wasm&hidden=32&lr=0.01');
+  await trainFor(page, 150);
+  const pad = page.locator('wg-digit-pad canvas');
+  await pad.scrollIntoViewIfNeeded();
+  const box = (await pad.boundingBox())!;
+  // A vertical stroke down the middle: a "1".
+  await page.mouse.move(box.x + box.width / 2, box.y + 20);
+  await page.mouse.down();
+  for (let y = 20; y <= box.height - 20; y += 8) await page.mouse.move(box.x + box.width / 2, box.y + y);
+  await page.mouse.up();
+  await expect(page.locator('wg-digit-pad .guess')).toHaveText(/^\d \(\d+ %\)$/);
+  await page.screenshot({ path: 'test-results/e2e/digit-pad.png', fullPage: true });
+});
+
+test('works offline once loaded', async ({ page, context }) => {
+  await openPlayground(page, '#dataset=xor&backend=wasm');
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  // Load once more under the service worker so that it caches every asset, then go offline.
+  await page.reload();
+  await expect.poll(async () => (await read(page)).state, { timeout: 30_000 }).toMatch(/idle|paused/);
+  await context.setOffline(true);
+  await page.reload();
+  await expect.poll(async () => (await read(page)).state, { timeout: 30_000 }).toMatch(/idle|paused/);
+  await page.getByTestId('step-ten').click();
+  await expect.poll(async () => (await read(page)).step).toBeGreaterThanOrEqual(10);
+  await context.setOffline(false);
+});
