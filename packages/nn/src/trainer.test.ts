@@ -67,6 +67,33 @@ describe('fit counts', () => {
     expect(sizes).toEqual([1, 2, 3, 4, 5]);
   });
 
+  it('gathers the next batch while the step awaits, in the order data.batches gives', async () => {
+    const data = blobs(16);
+    const t = trainer({ data, seed: 5 });
+    const events: string[] = [];
+    const gathered: number[][] = [];
+    const hostBatches = data.hostBatches.bind(data);
+    data.hostBatches = function* (size, options) {
+      for (const part of hostBatches(size, options)) {
+        events.push('gather');
+        gathered.push(Array.from(part.features.values));
+        yield part;
+      }
+    };
+    // A step hook that waits like a device read-back does: the next batch is gathered meanwhile.
+    t.hook({
+      step: async () => {
+        events.push('wait');
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        events.push('done');
+      },
+    });
+    await t.fit({ steps: 3 });
+    expect(events.slice(0, 5)).toEqual(['gather', 'wait', 'gather', 'done', 'wait']);
+    const expected = Array.from(hostBatches(4, { seed: 5, epoch: 0 }), (part) => Array.from(part.features.values));
+    expect(gathered).toEqual(expected.slice(0, gathered.length));
+  });
+
   it('needs epochs or steps, and refuses an empty dataset instead of hanging', async () => {
     await expect(trainer().fit({})).rejects.toThrow('Trainer.fit: give epochs or steps');
     const empty = trainer({ data: fromArrays(new Float32Array(0), new Int32Array(0), { featureShape: [2] }) });

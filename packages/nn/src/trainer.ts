@@ -72,7 +72,8 @@ export class Trainer {
   private readonly lossFn: Loss;
   private readonly hooks: Hook[] = [];
   private readonly modifiers: { matches: (path: string) => boolean; modify: Modifier }[] = [];
-  private batchesLeft: Generator<Batch> | undefined;
+  // The epoch's batches, each gathered while the step before it runs (see Dataset.prefetch).
+  private batchesLeft: AsyncGenerator<Batch> | undefined;
   private resumeSignal: (() => void) | undefined;
 
   constructor(private readonly options: TrainerOptions) {
@@ -192,9 +193,9 @@ export class Trainer {
     for (let i = 0; i < n; i++) await this.trainStep();
   }
 
-  private nextBatch(): Batch | undefined {
-    this.batchesLeft ??= this.data.batches(this.batchSize, { seed: this.options.seed ?? 0, epoch: this.epoch });
-    const next = this.batchesLeft.next();
+  private async nextBatch(): Promise<Batch | undefined> {
+    this.batchesLeft ??= this.data.prefetch(this.batchSize, { seed: this.options.seed ?? 0, epoch: this.epoch });
+    const next = await this.batchesLeft.next();
     return next.done ? undefined : next.value;
   }
 
@@ -211,7 +212,7 @@ export class Trainer {
   /** One step on the next batch; at the end of the data it closes the epoch instead. */
   private async trainStep(): Promise<void> {
     const t0 = now();
-    const batch = this.nextBatch();
+    const batch = await this.nextBatch();
     if (!batch) {
       await this.endEpoch();
       return;
