@@ -22,6 +22,9 @@ export class TrainingLoop implements ReactiveController {
   private lock: Promise<unknown> = Promise.resolve();
   private playing: Promise<void> | undefined;
 
+  /** At most this many units per frame while playing, so a fast lesson stays watchable. */
+  unitsPerFrame = Infinity;
+
   constructor(private readonly host: ReactiveControllerHost, private readonly work: Work, private readonly budgetMs = FRAME_BUDGET_MS) {
     host.addController(this);
   }
@@ -88,8 +91,9 @@ export class TrainingLoop implements ReactiveController {
     while (this.state === 'playing') {
       await this.exclusive(async () => {
         const start = performance.now();
+        let units = 0;
         do await this.unit();
-        while (this.state === 'playing' && performance.now() - start < this.budgetMs);
+        while (this.state === 'playing' && ++units < this.unitsPerFrame && performance.now() - start < this.budgetMs);
       });
       this.host.requestUpdate();
       await nextFrame();

@@ -1,0 +1,50 @@
+// The three lessons as a teacher uses them, in headless Chromium: run each one and check what it
+// teaches really happens (numbers read from the page's data-* attributes, computed live), with
+// no long main-thread task. Screenshots land in test-results/lessons for a person to look at.
+import { expect, test, type Locator, type Page } from '@playwright/test';
+
+/** Opens a lesson page, counting main-thread long tasks (over 50 ms) from the start. */
+async function openLesson(page: Page, path: string): Promise<void> {
+  await page.addInitScript(() => {
+    (window as unknown as { longTasks: number[] }).longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) (window as unknown as { longTasks: number[] }).longTasks.push(e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(path);
+  expect(errors).toEqual([]);
+}
+
+/** Forgets the long tasks so far: only those while training count, not the page's start-up. */
+const clearLongTasks = (page: Page): Promise<unknown> => page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks = []));
+
+/** Long tasks seen since the last clear (ms each). */
+const longTasks = (page: Page): Promise<number[]> => page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+
+/** A number from the lesson element's data-* attribute. */
+async function num(el: Locator, name: string): Promise<number> {
+  return Number(await el.getAttribute(`data-${name}`));
+}
+
+test('linear regression: gradient descent reaches the least-squares line', async ({ page }) => {
+  await openLesson(page, '/lessons/linear-regression.html');
+  const lesson = page.locator('lesson-linear-regression');
+  await expect(lesson).toHaveAttribute('data-step', '0');
+  // One step at a time first: the line starts moving from the flat line through zero.
+  await lesson.getByTestId('step').click();
+  await expect(lesson).toHaveAttribute('data-step', '1');
+  expect(await num(lesson, 'slope')).toBeGreaterThan(0);
+  await lesson.getByTestId('speed').selectOption('16');
+  await clearLongTasks(page);
+  await lesson.getByTestId('play').click();
+  await expect(lesson).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  const [slope, intercept, exactSlope, exactIntercept] = await Promise.all(['slope', 'intercept', 'exact-slope', 'exact-intercept'].map((n) => num(lesson, n)));
+  expect(await num(lesson, 'step')).toBe(1000);
+  expect(Math.abs(slope - exactSlope)).toBeLessThan(0.01);
+  expect(Math.abs(intercept - exactIntercept)).toBeLessThan(0.05);
+  expect(await lesson.getByTestId('loss-chart').evaluate((el) => (el as unknown as { drawnPoints: number }).drawnPoints)).toBeGreaterThan(100);
+  expect(await longTasks(page)).toEqual([]);
+  await page.screenshot({ path: 'test-results/lessons/linear-regression.png', fullPage: true });
+});
