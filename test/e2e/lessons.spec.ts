@@ -48,3 +48,33 @@ test('linear regression: gradient descent reaches the least-squares line', async
   expect(await longTasks(page)).toEqual([]);
   await page.screenshot({ path: 'test-results/lessons/linear-regression.png', fullPage: true });
 });
+
+test('learning rate: too small falls slowly, about right falls most, too large diverges and says so', async ({ page }) => {
+  await openLesson(page, '/lessons/learning-rate.html');
+  const lesson = page.locator('lesson-learning-rate');
+  await clearLongTasks(page);
+  await lesson.getByTestId('play').click();
+  await expect(lesson).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  const runs = lesson.getByTestId('run');
+  const read = async (name: string) => {
+    const run = runs.and(page.locator(`[data-name="${name}"]`));
+    return { first: await num(run, 'first-loss'), last: await num(run, 'loss'), step: await num(run, 'step'), divergedAt: await run.getAttribute('data-diverged-at'), run };
+  };
+  const [small, right, large] = [await read('too small'), await read('about right'), await read('too large')];
+  // Too small: it falls, but ends far above the right rate's loss.
+  expect(small.step).toBe(300);
+  expect(small.last).toBeLessThan(small.first);
+  expect(small.last).toBeGreaterThan(2 * right.last);
+  // About right: falls most, to near the least-squares minimum.
+  expect(right.last).toBeLessThan(small.last);
+  expect(right.last).toBeLessThan(right.first / 100);
+  // Too large: the loss rose, training stopped there, and the page says it diverged.
+  expect(Number(large.divergedAt)).toBeGreaterThan(0);
+  expect(large.step).toBe(Number(large.divergedAt));
+  expect(large.last > large.first || Number.isNaN(large.last)).toBe(true);
+  await expect(large.run.getByTestId('diverged')).toContainText(/Diverged at step \d+/);
+  await expect(small.run.getByTestId('diverged')).toHaveCount(0);
+  await expect(right.run.getByTestId('diverged')).toHaveCount(0);
+  expect(await longTasks(page)).toEqual([]);
+  await page.screenshot({ path: 'test-results/lessons/learning-rate.png', fullPage: true });
+});
