@@ -4,6 +4,7 @@
 import { css, html, LitElement } from 'lit';
 import type { PlaygroundConfig, TensorSnapshot } from '@webgrad/worker/page';
 import type { BoundaryData } from './components/boundary.js';
+import { configAttribute } from './config-attribute.js';
 import { TrainingController } from './training-controller.js';
 import { fromHash, toHash } from './url-state.js';
 import './components/boundary.js';
@@ -18,10 +19,15 @@ import type { NeuronLayer } from './components/neurons.js';
 
 const REFRESH_MS = 500;
 
-/** The whole playground in one element; `config` (JSON attribute) overrides the URL. */
+/**
+ * The whole playground in one element. Its configuration comes from the URL hash, which it keeps
+ * up to date; or, on a page that embeds it, from the `config` attribute (JSON with the keys that
+ * differ from the defaults: `config='{"dataset": "circle", "hidden": [8]}'`), and then the page's
+ * URL is left alone. Setting the attribute again starts a new run.
+ */
 export class WebgradPlayground extends LitElement {
   static override properties = {
-    config: { type: Object },
+    config: { converter: configAttribute },
     boundary: { state: true },
     neurons: { state: true },
     parameters: { state: true },
@@ -57,6 +63,17 @@ export class WebgradPlayground extends LitElement {
     clearInterval(this.timer);
   }
 
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    // Before connecting, connectedCallback loads the config; afterwards a new one is a new run.
+    if (name === 'config' && this.isConnected && old !== value) this.setConfig(this.config);
+  }
+
+  /** Whether the configuration lives in the page's URL (not when a page embeds us with `config`). */
+  private get keepsUrl(): boolean {
+    return !this.hasAttribute('config');
+  }
+
   private refreshing = false;
 
   /** Asks the worker for the boundary and a parameter snapshot; one request in flight at a time. */
@@ -81,7 +98,7 @@ export class WebgradPlayground extends LitElement {
 
   private setConfig(config: PlaygroundConfig): void {
     this.config = config;
-    if (config.dataset.kind !== 'csv') history.replaceState(null, '', toHash(config));
+    if (this.keepsUrl && config.dataset.kind !== 'csv') history.replaceState(null, '', toHash(config));
     this.boundary = undefined;
     this.training.load(config);
   }
@@ -149,7 +166,7 @@ export class WebgradPlayground extends LitElement {
           @live-change=${(e: CustomEvent<{ key: 'lr'; value: number }>) => {
             t.send({ type: 'set', key: e.detail.key, value: e.detail.value });
             this.config = { ...this.config, [e.detail.key]: e.detail.value };
-            history.replaceState(null, '', toHash(this.config));
+            if (this.keepsUrl) history.replaceState(null, '', toHash(this.config));
           }}></wg-controls>
       </section>
       <section>

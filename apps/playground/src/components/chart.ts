@@ -3,8 +3,7 @@
 import { css, html, LitElement, unsafeCSS, type PropertyValues } from 'lit';
 import uplotCss from 'uplot/dist/uPlot.min.css?inline';
 import uPlot from 'uplot';
-import type { MetricColumn } from '@webgrad/worker/page';
-import type { MetricHistory } from '../training-controller.js';
+import { columnsFromJson, seriesOf, type ChartColumns, type ChartData } from './chart-columns.js';
 
 const COLORS = ['#2563eb', '#f97316', '#16a34a', '#db2777'];
 
@@ -23,35 +22,60 @@ export function decimate(columns: readonly Float64Array[], max: number): Float64
   });
 }
 
-/** A live line chart of some metric columns against the step. */
+/**
+ * A live line chart of some columns against the step. The dashboard feeds `history` (with
+ * `revision` bumped on new rows); a page feeds the `data` attribute or property:
+ * `<webgrad-chart label="loss" data='{"step": [0, 1, 2], "train": [1, 0.6, 0.4]}'>`.
+ */
 export class WebgradChart extends LitElement {
   static override properties = {
     label: { type: String },
-    series: { type: Array },
+    // Compared by content: the dashboard passes a fresh array literal on every render.
+    series: { type: Array, hasChanged: (a: unknown, b: unknown) => JSON.stringify(a) !== JSON.stringify(b) },
+    data: { type: Object },
     history: { attribute: false },
     revision: { type: Number },
     logScale: { type: Boolean, attribute: 'log-scale' },
+    error: { state: true },
   };
 
   // uPlot's stylesheet has to live inside the shadow root it draws in.
   static override styles = [unsafeCSS(uplotCss), css`
     :host { display: block; min-height: 180px; }
     .title { font: 600 13px system-ui; margin: 0 0 4px; }
+    .error { color: #991b1b; }
   `];
 
   label = '';
-  series: MetricColumn[] = [];
-  history: MetricHistory | undefined;
+  /** Column names to draw (JSON array as an attribute); with `data` alone, every column but 'step'. */
+  series: string[] = [];
+  /** Columns given by the page, as JSON: `{"step": [...], "loss": [...]}`; null marks a gap. */
+  data: ChartData | undefined;
+  history: ChartColumns | undefined;
   revision = 0;
   logScale = false;
+  error = '';
   private plot: uPlot | undefined;
   private drawnRevision = -1;
 
-  protected override render() {
-    return html`<p class="title">${this.label}</p><div id="plot"></div>`;
+  protected override willUpdate(changed: PropertyValues): void {
+    if (!changed.has('data') || !this.data) return;
+    try {
+      this.history = columnsFromJson(this.data);
+      if (!this.series.length) this.series = seriesOf(this.data);
+      this.error = '';
+    } catch (e) {
+      this.error = (e as Error).message;
+    }
   }
 
-  protected override firstUpdated(): void {
+  protected override render() {
+    return html`<p class="title">${this.label}</p>${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}<div id="plot"></div>`;
+  }
+
+  /** (Re)creates the uPlot instance for the current series and scale. */
+  private createPlot(): void {
+    this.plot?.destroy();
     const target = this.renderRoot.querySelector('#plot') as HTMLElement;
     const width = Math.max(this.clientWidth || 320, 240);
     this.plot = new uPlot(
@@ -65,15 +89,22 @@ export class WebgradChart extends LitElement {
       [[], ...this.series.map(() => [])],
       target,
     );
+    this.drawnRevision = -1;
   }
 
   protected override updated(changed: PropertyValues): void {
-    if (!this.plot || !this.history || (this.revision === this.drawnRevision && !changed.has('history'))) return;
+    if (!this.plot || changed.has('series') || changed.has('logScale')) this.createPlot();
+    const fresh = this.drawnRevision === -1 || changed.has('history') || changed.has('data');
+    if (!this.plot || !this.history || this.error || (this.revision === this.drawnRevision && !fresh)) return;
     this.drawnRevision = this.revision;
-    const columns = decimate([this.history.column('step'), ...this.series.map((s) => this.history!.column(s))], Math.max(this.plot.width * 2, 200));
-    // uPlot treats null as a gap; NaN (a metric absent on that step) becomes null.
-    const data = [columns[0]!, ...columns.slice(1).map((c) => Array.from(c, (v) => (Number.isFinite(v) && !(this.logScale && v <= 0) ? v : null)))];
-    this.plot.setData(data as uPlot.AlignedData);
+    try {
+      const columns = decimate([this.history.column('step'), ...this.series.map((s) => this.history!.column(s))], Math.max(this.plot!.width * 2, 200));
+      // uPlot treats null as a gap; NaN (a metric absent on that step) becomes null.
+      const data = [columns[0]!, ...columns.slice(1).map((c) => Array.from(c, (v) => (Number.isFinite(v) && !(this.logScale && v <= 0) ? v : null)))];
+      this.plot!.setData(data as uPlot.AlignedData);
+    } catch (e) {
+      this.error = (e as Error).message;
+    }
   }
 
   /** The number of points in the chart's data (decimated) — for tests. */

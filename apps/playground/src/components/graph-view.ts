@@ -3,6 +3,7 @@
 // reverse (gradients on the edges), each node with its local-derivative formula.
 import { css, html, LitElement, svg, type PropertyValues } from 'lit';
 import { trace, tensor, type Tensor, type Trace, type TraceNode } from 'webgrad';
+import { parseExpression } from './expression-parser.js';
 
 /** A small expression: a variable name, a number, or an op applied to arguments. */
 export type Expression = string | number | { op: string; args: Expression[] };
@@ -37,6 +38,16 @@ export function evaluate(e: Expression, vars: Record<string, Tensor>): Tensor {
   throw new Error(`graph: '${e.op}' with ${args.length} arguments is not supported (unary: ${UNARY.join(', ')}; binary: ${BINARY.join(', ')})`);
 }
 
+/** An expression written as text: a JSON tree when it opens with '{', infix otherwise. */
+function fromText(text: string): Expression {
+  if (!text.trim().startsWith('{')) return parseExpression(text);
+  try {
+    return JSON.parse(text) as Expression;
+  } catch (e) {
+    throw new Error(`graph: the expression is neither infix nor valid JSON: ${(e as Error).message}`);
+  }
+}
+
 const fmtValues = (v: number[] | null): string => (v === null ? '—' : v.length === 1 ? v[0]!.toPrecision(3) : `[${v.slice(0, 3).map((x) => x.toPrecision(2)).join(', ')}${v.length > 3 ? ', …' : ''}]`);
 
 /** Column of each node: inputs and constants at 0, every op one right of its deepest input. */
@@ -51,11 +62,15 @@ function layout(nodes: readonly TraceNode[]): { x: number; y: number }[] {
   });
 }
 
-/** The graph view. Attributes: `preset`, or `expression` + `inputs` as JSON. */
+/**
+ * The graph view. Attributes: `preset`, or `expression` (infix text such as `tanh(w * x + b)`,
+ * or a JSON tree) with `inputs` as JSON (`{"w": 0.5, "x": 2, "b": -1}`).
+ */
 export class WebgradGraph extends LitElement {
   static override properties = {
     preset: { type: String },
-    expression: { type: Object },
+    // The attribute stays text: a JSON tree or infix, read in retrace() where errors are shown.
+    expression: {},
     inputs: { type: Object },
     cursor: { state: true },
     recorded: { state: true },
@@ -71,6 +86,7 @@ export class WebgradGraph extends LitElement {
   `;
 
   preset = 'neuron';
+  /** A tree, or text: a JSON tree or infix (a bare name parses to itself, so both readings agree). */
   expression: Expression | undefined;
   inputs: Record<string, number | number[]> | undefined;
   /** Position in the replay: 0..n-1 forward, n..2n-1 backward. */
@@ -84,15 +100,16 @@ export class WebgradGraph extends LitElement {
 
   /** Traces the chosen expression again; the result arrives as a state change. */
   private async retrace(): Promise<void> {
-    const chosen = this.expression ? { expression: this.expression, inputs: this.inputs ?? {} } : PRESETS[this.preset];
+    const chosen = this.expression !== undefined ? { expression: this.expression, inputs: this.inputs ?? {} } : PRESETS[this.preset];
     if (!chosen) {
       this.error = `graph: unknown preset '${this.preset}' (presets: ${Object.keys(PRESETS).join(', ')})`;
       return;
     }
     try {
+      const expression = typeof chosen.expression === 'string' ? fromText(chosen.expression) : chosen.expression;
       const vars = Object.fromEntries(Object.entries(chosen.inputs).map(([k, v]) => [k, tensor(v)]));
       this.recorded = await trace((leaves) => {
-        const out = evaluate(chosen.expression, leaves);
+        const out = evaluate(expression, leaves);
         return out.size === 1 ? out : out.sum();
       }, vars);
       for (const t of Object.values(vars)) t.dispose();
