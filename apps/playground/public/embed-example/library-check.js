@@ -8,6 +8,8 @@ export async function checkLibrary(wg) {
   const a = wg.tensor([[1, 2], [3, 4]]);
   const product = Array.from(await a.matmul(a).data());
   a.dispose();
+  // Where SharedArrayBuffer exists the backend started helper threads from the bundled worker.
+  const { threads } = await wg.getBackendInstance('wasm');
 
   const { nn } = wg;
   wg.seed(1);
@@ -17,5 +19,5 @@ export async function checkLibrary(wg) {
   const before = await trainer.evaluate();
   await trainer.fit({ epochs: 20 });
   const after = await trainer.evaluate();
-  return { backend: wg.getBackend(), product, lossBefore: before.loss, lossAfter: after.loss };
+  return { backend: wg.getBackend(), threads, product, lossBefore: before.loss, lossAfter: after.loss };
 }
