@@ -78,3 +78,30 @@ test('learning rate: too small falls slowly, about right falls most, too large d
   expect(await longTasks(page)).toEqual([]);
   await page.screenshot({ path: 'test-results/lessons/learning-rate.png', fullPage: true });
 });
+
+test('overfitting: unregularised validation loss ends far above training loss; L2 and dropout narrow the gap', async ({ page }) => {
+  // 3 × 2,000 steps of a 2,500-weight network on the reference backend: slow on a busy machine.
+  test.setTimeout(300_000);
+  await openLesson(page, '/lessons/overfitting.html');
+  const lesson = page.locator('lesson-overfitting');
+  await clearLongTasks(page);
+  await lesson.getByTestId('play').click();
+  await expect(lesson).toHaveAttribute('data-state', 'done', { timeout: 280_000 });
+  expect(await num(lesson, 'step')).toBe(2000);
+  const gap = async (cure: string) => {
+    const row = lesson.locator(`[data-testid="result"][data-cure="${cure}"]`);
+    const [train, validation] = [await num(row, 'train'), await num(row, 'validation')];
+    return { train, validation, gap: validation - train };
+  };
+  const [none, l2, dropout] = [await gap('none'), await gap('l2'), await gap('dropout')];
+  // Memorised: near-zero training loss, validation far above it.
+  expect(none.train).toBeLessThan(0.02);
+  expect(none.gap).toBeGreaterThan(0.3);
+  // Each cure at least halves the gap.
+  expect(l2.gap).toBeLessThan(none.gap / 2);
+  expect(dropout.gap).toBeLessThan(none.gap / 2);
+  expect(l2.validation).toBeLessThan(none.validation);
+  expect(dropout.validation).toBeLessThan(none.validation);
+  expect(await longTasks(page)).toEqual([]);
+  await page.screenshot({ path: 'test-results/lessons/overfitting.png', fullPage: true });
+});

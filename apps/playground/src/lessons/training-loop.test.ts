@@ -35,7 +35,7 @@ describe('TrainingLoop', () => {
 
   it('plays frame after frame until the work is over', async () => {
     const c = counter(50);
-    const loop = new TrainingLoop(host(), c.work, 0);
+    const loop = new TrainingLoop(host(), c.work, { budgetMs: 0 });
     loop.play();
     await until(() => loop.state === 'done');
     expect(c.done()).toBe(50);

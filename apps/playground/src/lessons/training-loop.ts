@@ -10,9 +10,15 @@ export type LoopState = 'paused' | 'playing' | 'done';
 /** One unit of work (a training step of every run); resolves to false when the lesson is over. */
 export type Work = () => Promise<boolean>;
 
-const FRAME_BUDGET_MS = 12;
+/** How a loop paces itself: work per frame, and how it waits for the next frame. */
+export interface LoopPacing {
+  /** Milliseconds of work per frame (default 12). */
+  budgetMs?: number;
+  /** Resolves at the next frame (default: requestAnimationFrame). */
+  nextFrame?: () => Promise<void>;
+}
 
-const nextFrame = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+const animationFrame = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => resolve()));
 
 /** Play/pause/step over a lesson's unit of work; the host redraws after every frame and step. */
 export class TrainingLoop implements ReactiveController {
@@ -25,8 +31,13 @@ export class TrainingLoop implements ReactiveController {
   /** At most this many units per frame while playing, so a fast lesson stays watchable. */
   unitsPerFrame = Infinity;
 
-  constructor(private readonly host: ReactiveControllerHost, private readonly work: Work, private readonly budgetMs = FRAME_BUDGET_MS) {
+  private readonly budgetMs: number;
+  private readonly nextFrame: () => Promise<void>;
+
+  constructor(private readonly host: ReactiveControllerHost, private readonly work: Work, { budgetMs = 12, nextFrame = animationFrame }: LoopPacing = {}) {
     host.addController(this);
+    this.budgetMs = budgetMs;
+    this.nextFrame = nextFrame;
   }
 
   hostConnected(): void {}
@@ -96,7 +107,7 @@ export class TrainingLoop implements ReactiveController {
         while (this.state === 'playing' && ++units < this.unitsPerFrame && performance.now() - start < this.budgetMs);
       });
       this.host.requestUpdate();
-      await nextFrame();
+      await this.nextFrame();
     }
     this.playing = undefined;
   }

@@ -1,9 +1,17 @@
 // The media-player buttons every lesson shows: play/pause, step, reset, and where the run is.
 import { html, type TemplateResult } from 'lit';
-import type { TrainingLoop } from './training-loop.js';
+import type { LoopState } from './training-loop.js';
+
+/** What the buttons drive: a TrainingLoop, or a proxy for one in a worker. */
+export interface Transport {
+  readonly state: LoopState;
+  readonly error: string | undefined;
+  toggle(): void;
+  step(count: number): unknown;
+}
 
 /** Play/pause, step ×1 and ×10, and reset for `loop`; `status` is shown beside them. */
-export function transport(loop: TrainingLoop, reset: () => void, status: TemplateResult | string): TemplateResult {
+export function transport(loop: Transport, reset: () => void, status: TemplateResult | string): TemplateResult {
   const playing = loop.state === 'playing';
   return html`<div class="transport">
     <button data-testid="play" ?disabled=${loop.state === 'done'} @click=${() => loop.toggle()}>${playing ? '⏸ pause' : '▶ play'}</button>
