@@ -44,9 +44,10 @@ function runs(origin) {
   return out;
 }
 
-function constantsOf(file) {
+/** The top-level `const NAME: u32` values of a shader, its includes' among them. */
+function constantsOf(lines) {
   const consts = {};
-  for (const line of readFileSync(join(shaderDir, file), 'utf8').split('\n')) {
+  for (const line of lines) {
     const m = CONST.exec(line);
     if (m) consts[m[1]] = Number(m[2]);
   }
@@ -62,7 +63,7 @@ function generate() {
       `  ${JSON.stringify(name)}: {`,
       `    code: ${JSON.stringify(lines.join('\n') + '\n')},`,
       `    origin: ${JSON.stringify(runs(origin))},`,
-      `    constants: ${JSON.stringify(constantsOf(file))},`,
+      `    constants: ${JSON.stringify(constantsOf(lines))},`,
       '  },',
     ];
     return body.join('\n');

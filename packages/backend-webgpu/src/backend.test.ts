@@ -28,7 +28,9 @@ describe('webgpu backend without a device', () => {
     const code = shaders.unary.code.split('\n');
     const inMath = code.findIndex((l) => l.startsWith('fn log1p_f32')) + 1;
     expect(originOf(shaders.unary, inMath).file).toBe('shaders/common/math.wgsl');
-    const inUnary = code.findIndex((l) => l.startsWith('fn unary_f32')) + 1;
+    const inOps = code.findIndex((l) => l.startsWith('fn unary_f32')) + 1;
+    expect(originOf(shaders.unary, inOps).file).toBe('shaders/common/unary-ops.wgsl');
+    const inUnary = code.findIndex((l) => l.startsWith('fn main')) + 1;
     expect(originOf(shaders.unary, inUnary).file).toBe('shaders/unary.wgsl');
   });
 });
@@ -68,7 +70,8 @@ describe.runIf(backend)('webgpu backend on a device', () => {
     const after = b.stats();
     expect(Array.from(ys)).toEqual([21, 42, 63, 84, 105]);
     expect(Array.from(zs)).toEqual([21, 84, 189, 336, 525]);
-    expect(after.dispatches - before.dispatches).toBe(21);
+    // 21 ops; fused, the live intermediates are written by shared kernels (as many as bindings allow).
+    expect(after.dispatches - before.dispatches).toBeLessThanOrEqual(21);
     expect(after.submits - before.submits).toBe(1);
   });
 

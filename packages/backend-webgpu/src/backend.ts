@@ -24,6 +24,17 @@ export interface WebGPUBackendOptions extends DeviceOptions {
    * such as SwiftShader (direct there: matmul 256³ 1.9× faster; conv was 3× slower direct).
    */
   gemm?: 'tiled' | 'direct' | 'auto';
+  /**
+   * Elementwise fusion (default true): elementwise ops are deferred and each chain of them
+   * runs as one generated kernel when its value is needed. False dispatches every op.
+   */
+  fusion?: boolean;
+  /**
+   * Subgroup reductions (default true): where the adapter offers the `subgroups` feature,
+   * long reductions fold within subgroups before the workgroup step. False keeps the
+   * workgroup-memory tree everywhere.
+   */
+  subgroups?: boolean;
 }
 
 /** Memory and work counters of the 'webgpu' backend. */
@@ -38,6 +49,12 @@ export interface WebGPUStats extends BackendStats {
   submits: number;
   copies: number;
   pipelines: number;
+  /** Generated (fused) pipelines compiled; a training loop stops adding to it after warm-up. */
+  fusedPipelines: number;
+  /** Elementwise ops deferred, fused kernels dispatched, and pending ops dropped unread. */
+  fusedOps: number;
+  fusedKernels: number;
+  fusedDropped: number;
   bindGroupHits: number;
   bindGroupMisses: number;
 }
@@ -48,6 +65,8 @@ export interface WebGPUBackend extends Backend<GpuStorage> {
   readonly device: GPUDevice;
   /** Vendor, architecture and description of the adapter. */
   readonly adapterName: string;
+  /** Whether reductions use subgroup builtins (the device has `subgroups` and the option allows it). */
+  readonly subgroups: boolean;
   /** False once the device is lost; every call then throws an Error saying so. */
   readonly available: boolean;
   /** Submits recorded work and resolves when the GPU has finished it; rejects with any GPU error. */
@@ -57,6 +76,8 @@ export interface WebGPUBackend extends Backend<GpuStorage> {
   removeEventListener(type: 'devicelost' | 'gpuerror', listener: (event: Event & { error?: Error }) => void): void;
   /** Compilation messages of one shader, located in shaders/*.wgsl. */
   shaderMessages(name: ShaderName): Promise<ShaderMessage[]>;
+  /** Compilation errors of the fused shaders generated so far (none expected). */
+  fusedShaderErrors(): Promise<string[]>;
   /** Destroys pooled buffers not in use. */
   trim(): void;
   /** Destroys the device (the backend becomes unavailable). */
@@ -81,7 +102,7 @@ export async function createWebGPUBackend(options: WebGPUBackendOptions = {}): P
   const { device, adapterName, software } = await acquireDevice(options);
   const name = options.name ?? 'webgpu';
   const gemm = options.gemm ?? 'auto';
-  const ctx = new GpuContext(device, name, gemm === 'auto' ? (software ? 'auto-direct' : 'tiled') : gemm);
+  const ctx = new GpuContext(device, name, gemm === 'auto' ? (software ? 'auto-direct' : 'tiled') : gemm, options.fusion ?? true, options.subgroups ?? true);
   try {
     await ctx.library.check(shaderUsers);
   } catch (e) {
@@ -102,14 +123,18 @@ function wrap(name: string, ctx: GpuContext, adapterName: string): WebGPUBackend
     kernels: createKernels(ctx),
     device,
     adapterName,
+    subgroups: ctx.subgroups,
     get available() {
       return ctx.available;
     },
     alloc: (dtype, size) => ctx.alloc(size * 4, `webgpu: a ${dtype} tensor of ${size} elements`),
     write(values, dtype) {
       const s = ctx.alloc(values.length * 4, `webgpu: a ${dtype} tensor of ${values.length} elements`, true);
-      if (values.length > 0) device.queue.writeBuffer(s.buffer, 0, toGpuArray(values, dtype));
+      const words = toGpuArray(values, dtype);
+      if (values.length > 0) device.queue.writeBuffer(s.buffer, 0, words);
       if (dtype === 'int32' && values.length <= SHADOW_MAX) s.shadow = Int32Array.from(values);
+      // A scalar from JavaScript (lr, beta1, …) reaches fused kernels as a uniform, not a binding.
+      if (values.length === 1) s.scalar = new Uint32Array(words.buffer, words.byteOffset, 1)[0]!;
       return s;
     },
     async read(storage, dtype, size) {
@@ -117,7 +142,7 @@ function wrap(name: string, ctx: GpuContext, adapterName: string): WebGPUBackend
       return fromGpuBytes(await ctx.download(storage, size * 4), dtype);
     },
     free(storage) {
-      if (ctx.available) ctx.storage.release(storage);
+      if (ctx.available) ctx.release(storage);
     },
     stats: () => stats(ctx),
     async flush() {
@@ -129,6 +154,7 @@ function wrap(name: string, ctx: GpuContext, adapterName: string): WebGPUBackend
     addEventListener: (type, listener) => ctx.events.addEventListener(type, listener),
     removeEventListener: (type, listener) => ctx.events.removeEventListener(type, listener),
     shaderMessages: (shader) => ctx.library.messages(shader),
+    fusedShaderErrors: () => ctx.library.fusedErrors(),
     trim: () => ctx.library.forget(ctx.storage.trim().concat(ctx.staging.trim())),
     destroy: () => device.destroy(),
   };
@@ -143,6 +169,8 @@ function stats(ctx: GpuContext): WebGPUStats {
     poolHits: t.hits, poolMisses: t.misses, reservedBytes: t.reservedBytes + s.reservedBytes, liveBytes: t.liveBytes,
     buffersCreated: t.created + s.created + ctx.arena.created, stagingHits: s.hits, stagingMisses: s.misses,
     dispatches: r.dispatches, submits: r.submits, copies: r.copies,
-    pipelines: l.pipelines, bindGroupHits: l.bindGroupHits, bindGroupMisses: l.bindGroupMisses,
+    pipelines: l.pipelines, fusedPipelines: l.fusedPipelines,
+    fusedOps: ctx.fuser?.counters.deferred ?? 0, fusedKernels: ctx.fuser?.counters.kernels ?? 0, fusedDropped: ctx.fuser?.counters.dropped ?? 0,
+    bindGroupHits: l.bindGroupHits, bindGroupMisses: l.bindGroupMisses,
   };
 }

@@ -1,12 +1,14 @@
 // The device and everything kept per device: storage and staging pools, the params arena,
-// the shader library and the recorder. Kernels call run(); the backend calls alloc, upload,
-// download. Tracks device loss and GPU errors, and turns them into Errors that say what to do.
+// the shader library, the recorder and the fuser. Kernels call run() (or defer elementwise
+// ops to the fuser); whatever reads a storage computes it first if it is pending. Tracks
+// device loss and GPU errors, and turns them into Errors that say what to do.
 /// <reference types="@webgpu/types" />
 import { BufferUsage, MAP_READ } from './gpu-flags.js';
+import { Fuser } from './fusion/fuser.js';
 import { BufferPool, type GpuStorage } from './pool.js';
 import { Recorder } from './recorder.js';
 import { ShaderLibrary, type Constants, type ShaderName } from './shader-library.js';
-import { UniformArena } from './uniforms.js';
+import { PARAMS_BYTES, UniformArena } from './uniforms.js';
 
 /** One dispatch of a kernel. */
 export interface Dispatch {
@@ -30,6 +32,10 @@ export class GpuContext {
   readonly arena: UniformArena;
   readonly library: ShaderLibrary;
   readonly recorder: Recorder;
+  /** Defers elementwise ops and fuses them; absent when fusion is off (each op dispatches). */
+  readonly fuser: Fuser | undefined;
+  /** Whether reductions fold within subgroups (shaders/reduce-subgroups.wgsl). */
+  readonly subgroups: boolean;
   readonly events = new EventTarget();
   /** Errors the GPU reported that no read has surfaced yet. */
   private readonly errors: Error[] = [];
@@ -39,15 +45,30 @@ export class GpuContext {
    * @param gemm how GEMMs run: staging tiles in workgroup memory, or reading the buffers
    *   directly; 'auto-direct' is direct for matmul only (a CPU adapter: there barriers cost
    *   more than the cache they save, while convolutions' gathered loads still gain from tiles)
+   * @param fusion whether elementwise ops are deferred and fused into generated kernels
+   * @param subgroups whether reductions use subgroup builtins (only where the device has the feature)
    */
-  constructor(readonly device: GPUDevice, readonly name: string, readonly gemm: 'tiled' | 'direct' | 'auto-direct' = 'tiled') {
+  constructor(
+    readonly device: GPUDevice,
+    readonly name: string,
+    readonly gemm: 'tiled' | 'direct' | 'auto-direct' = 'tiled',
+    fusion = true,
+    subgroups = true,
+  ) {
+    this.subgroups = subgroups && device.features.has('subgroups');
     const limits = device.limits;
     const maxBinding = Math.min(limits.maxStorageBufferBindingSize, limits.maxBufferSize);
     this.storage = new BufferPool(device, BufferUsage.STORAGE | BufferUsage.COPY_SRC | BufferUsage.COPY_DST, 'webgrad tensor', maxBinding);
     this.staging = new BufferPool(device, BufferUsage.MAP_READ | BufferUsage.COPY_DST, 'webgrad readback', limits.maxBufferSize);
     this.arena = new UniformArena(device, limits.minUniformBufferOffsetAlignment);
     this.library = new ShaderLibrary(device);
-    this.recorder = new Recorder(device, this.arena, (e) => this.fail(e));
+    this.recorder = new Recorder(device, this.arena, (e) => this.fail(e), () => this.fuser?.materialiseLive());
+    this.fuser = fusion
+      ? new Fuser(
+          { dispatchFused: (label, body, params, inputs, outputs, grid) => this.dispatchFused(label, body, params, inputs, outputs, grid), recycle: (s) => this.storage.release(s) },
+          { bindings: limits.maxStorageBuffersPerShaderStage, values: 64, paramWords: PARAMS_BYTES / 4 },
+        )
+      : undefined;
     device.addEventListener('uncapturederror', (event) => {
       this.fail(new Error(`webgpu: uncaptured GPU error: ${(event as GPUUncapturedErrorEvent).error.message}`));
     });
@@ -95,7 +116,18 @@ export class GpuContext {
     return this.storage.acquire(bytes, forWrite && this.recorder.hasPending ? this.recorder.epoch : undefined);
   }
 
-  /** Records one kernel dispatch. */
+  /** Computes `s` now if an elementwise op into it is still pending. */
+  materialise(s: GpuStorage): void {
+    this.fuser?.materialise(s);
+  }
+
+  /** Returns storage its tensor freed: to the pool, or to the fuser while pending ops read it. */
+  release(s: GpuStorage): void {
+    if (this.fuser) this.fuser.free(s);
+    else this.storage.release(s);
+  }
+
+  /** Records one kernel dispatch (computing pending inputs first). */
   run(d: Dispatch): void {
     this.ensureAlive(d.op);
     const max = this.device.limits.maxComputeWorkgroupsPerDimension;
@@ -103,18 +135,30 @@ export class GpuContext {
       throw new Error(`${d.op}: needs a grid of [${d.grid.join(', ')}] workgroups; this device allows at most ${max} along each axis`);
     }
     if (d.grid.some((g) => g === 0)) return;
+    for (const s of d.inputs) this.materialise(s);
     this.recorder.begin();
     const pipeline = this.library.pipeline(d.shader, d.entry ?? 'main', d.constants ?? {}, d.inputs.length, d.op);
-    const slot = this.arena.push(d.params);
-    const buffers = [...d.inputs, d.output];
-    const group = this.library.bindGroup(d.inputs.length, slot, buffers);
+    this.record(pipeline, d.params, d.inputs, [d.output], d.grid);
+  }
+
+  private dispatchFused(label: string, body: string, params: Uint32Array, inputs: readonly GpuStorage[], outputs: readonly GpuStorage[], grid: readonly [number, number, number]): void {
+    this.ensureAlive(label);
+    this.recorder.begin();
+    this.record(this.library.fusedPipeline(body, inputs.length, outputs.length, label), params, inputs, outputs, grid);
+  }
+
+  private record(pipeline: GPUComputePipeline, params: Uint32Array, inputs: readonly GpuStorage[], outputs: readonly GpuStorage[], grid: readonly [number, number, number]): void {
+    const slot = this.arena.push(params);
+    const buffers = [...inputs, ...outputs];
+    const group = this.library.bindGroup(inputs.length, slot, buffers, outputs.length);
     for (const b of buffers) b.lastUse = this.recorder.epoch;
-    this.recorder.dispatch(pipeline, group, slot.offset, d.grid);
+    this.recorder.dispatch(pipeline, group, slot.offset, grid);
   }
 
   /** Copies `bytes` out of a storage buffer through a pooled staging buffer. */
   async download(src: GpuStorage, bytes: number): Promise<ArrayBuffer> {
     this.ensureAlive('read');
+    this.materialise(src);
     const staging = this.staging.acquire(bytes);
     this.recorder.copy(src.buffer, staging.buffer, bytes);
     src.lastUse = this.recorder.epoch;

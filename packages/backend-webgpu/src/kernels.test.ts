@@ -3,6 +3,7 @@
 // names the reason.
 import { opNames, type OpName } from '@webgrad/tensor';
 import { describe, expect, it } from 'vitest';
+import { shaderUsers } from './kernels/index.js';
 import { cases, type OpCase } from './testing/cases.js';
 import { testGpu } from './testing/gpu.js';
 import { compareOp, mismatch } from './testing/oracle.js';
@@ -11,6 +12,9 @@ const { backend, reason } = await testGpu();
 // Both GEMM paths, whichever 'auto' picks on this adapter: tiled (real GPUs) and direct (CPU adapters).
 const gemmPaths = [['tiled', (await testGpu('tiled')).backend], ['direct', (await testGpu('direct')).backend]] as const;
 const GEMM_OPS: readonly OpName[] = ['matmul', 'conv2d', 'conv2dInputGrad', 'conv2dFilterGrad'];
+// Elementwise ops fuse by default; without fusion each runs its own shader (unary, binary, where, cast).
+const unfused = (await testGpu('auto', false)).backend;
+const ELEMENTWISE: readonly OpName[] = [...shaderUsers.unary, ...shaderUsers.binary, 'where', 'cast'];
 
 describe.runIf(backend)('webgpu kernels match the reference', () => {
   describe.each(opNames)('%s', (op) => {
@@ -31,6 +35,14 @@ describe.runIf(backend)('webgpu kernels match the reference', () => {
         const i = mismatch(got, want, c.rtol ?? 0, c.atol ?? 0);
         expect(i, `first difference at ${i}: webgpu ${got[i]}, reference ${want[i]}`).toBe(-1);
       });
+    });
+  });
+
+  describe.each(ELEMENTWISE)('%s without fusion', (op) => {
+    it.each((cases[op] as OpCase<OpName>[]).map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+      const { got, want } = await compareOp(unfused!, op, c.inputs, c.attrs);
+      const i = mismatch(got, want, c.rtol ?? 0, c.atol ?? 0);
+      expect(i, `first difference at ${i}: webgpu ${got[i]}, reference ${want[i]}`).toBe(-1);
     });
   });
 

@@ -2,6 +2,7 @@
 // out again, so after a warm-up step a training step creates no new GPUBuffer. Counts hits,
 // misses and bytes; also serves the readback staging buffers (a second pool, MAP_READ usage).
 /// <reference types="@webgpu/types" />
+import type { Pending } from './fusion/expr.js';
 
 /** Tensor storage on the 'webgpu' backend: a pooled buffer plus bookkeeping. */
 export interface GpuStorage {
@@ -14,6 +15,17 @@ export interface GpuStorage {
   lastUse: number;
   /** Host copy of int32 values written from JavaScript, so gather can check indices synchronously. */
   shadow?: Int32Array;
+  /**
+   * Holders of the buffer: its tensor (until freed) and each pending expression that reads it.
+   * It goes back to the pool at zero, so a pending read never finds it reused.
+   */
+  refs: number;
+  /** Whether its tensor still holds it (not yet freed). */
+  live: boolean;
+  /** An elementwise expression not computed into the buffer yet (see fusion/fuser.ts). */
+  pending?: Pending;
+  /** The bits of a one-element tensor written from JavaScript: fused kernels take it as a uniform. */
+  scalar?: number;
 }
 
 /** Pool counters. */
@@ -65,6 +77,8 @@ export class BufferPool {
       for (let i = list.length - 1; i >= 0; i--) {
         if (avoidEpoch === undefined || list[i]!.lastUse !== avoidEpoch) {
           const s = list.splice(i, 1)[0]!;
+          s.refs = 1;
+          s.live = true;
           this.counters.hits++;
           this.counters.liveBytes += s.bytes;
           return s;
@@ -76,12 +90,14 @@ export class BufferPool {
     this.counters.created++;
     this.counters.reservedBytes += cls;
     this.counters.liveBytes += cls;
-    return { id: nextId++, buffer, bytes: cls, lastUse: -1 };
+    return { id: nextId++, buffer, bytes: cls, lastUse: -1, refs: 1, live: true };
   }
 
   /** Returns a buffer to its free list. */
   release(s: GpuStorage): void {
     s.shadow = undefined;
+    s.scalar = undefined;
+    s.pending = undefined;
     this.counters.liveBytes -= s.bytes;
     const list = this.free.get(s.bytes);
     if (list) list.push(s);

@@ -30,6 +30,8 @@ export class Recorder {
     private readonly arena: UniformArena,
     /** Receives errors the GPU reported for a submitted step. */
     private readonly report: (e: Error) => void,
+    /** Records what must be part of a step before it is submitted (pending elementwise ops). */
+    private readonly beforeSubmit: () => void = () => {},
   ) {}
 
   /** Opens the step (its encoder and error scopes) if none is open; call before creating pipelines for it. */
@@ -55,7 +57,7 @@ export class Recorder {
     this.pass.setBindGroup(0, group, [offset]);
     this.pass.dispatchWorkgroups(grid[0], grid[1], grid[2]);
     this.counters.dispatches++;
-    if (++this.pending >= AUTO_FLUSH_DISPATCHES) void this.flush();
+    if (++this.pending >= AUTO_FLUSH_DISPATCHES) void this.submit();
   }
 
   /** Records a buffer-to-buffer copy (ends the current compute pass). */
@@ -67,8 +69,16 @@ export class Recorder {
     this.counters.copies++;
   }
 
-  /** Submits what was recorded; resolves once the step's error scopes are checked (errors go to `report`). */
+  /**
+   * Records what the step still owes (beforeSubmit), submits it, and resolves once the step's
+   * error scopes are checked (errors go to `report`).
+   */
   flush(): Promise<void> {
+    this.beforeSubmit();
+    return this.submit();
+  }
+
+  private submit(): Promise<void> {
     const encoder = this.encoder;
     if (!encoder) return Promise.resolve();
     this.pass?.end();

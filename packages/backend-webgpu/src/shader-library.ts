@@ -3,6 +3,7 @@
 // they bind. Compilation messages are mapped back to the .wgsl file and line they came from.
 /// <reference types="@webgpu/types" />
 import { COMPUTE_STAGE } from './gpu-flags.js';
+import { fusedModule } from './fusion/codegen.js';
 import { shaders, type BundledShader } from './shaders.generated.js';
 import { PARAMS_BYTES } from './uniforms.js';
 
@@ -37,11 +38,13 @@ export function formatMessages(messages: readonly ShaderMessage[]): string {
 /** Caches of modules, layouts, pipelines and bind groups for one device. */
 export class ShaderLibrary {
   private readonly modules = new Map<ShaderName, GPUShaderModule>();
-  private readonly layouts = new Map<number, { group: GPUBindGroupLayout; pipeline: GPUPipelineLayout }>();
+  private readonly layouts = new Map<string, { group: GPUBindGroupLayout; pipeline: GPUPipelineLayout }>();
   private readonly pipelines = new Map<string, GPUComputePipeline>();
+  /** Generated (fused) shader modules and pipelines, by generated body. */
+  private readonly fused = new Map<string, { module: GPUShaderModule; pipeline: GPUComputePipeline }>();
   private readonly bindGroups = new Map<string, GPUBindGroup>();
   /** Cache counters. */
-  readonly counters = { pipelines: 0, bindGroupHits: 0, bindGroupMisses: 0 };
+  readonly counters = { pipelines: 0, fusedPipelines: 0, bindGroupHits: 0, bindGroupMisses: 0 };
 
   /** `sources` replaces the bundled shaders (tests use it to compile broken ones). */
   constructor(
@@ -70,19 +73,21 @@ export class ShaderLibrary {
     });
   }
 
-  /** Bind group layout and pipeline layout for `inputs` read-only buffers plus one output. */
-  layout(inputs: number): { group: GPUBindGroupLayout; pipeline: GPUPipelineLayout } {
-    let l = this.layouts.get(inputs);
+  /** Bind group layout and pipeline layout for `inputs` read-only buffers plus `outputs` written ones. */
+  layout(inputs: number, outputs = 1): { group: GPUBindGroupLayout; pipeline: GPUPipelineLayout } {
+    const key = `${inputs}+${outputs}`;
+    let l = this.layouts.get(key);
     if (!l) {
       const entries: GPUBindGroupLayoutEntry[] = [
         { binding: 0, visibility: COMPUTE_STAGE, buffer: { type: 'uniform', hasDynamicOffset: true, minBindingSize: PARAMS_BYTES } },
       ];
-      for (let i = 1; i <= inputs + 1; i++) {
+      for (let i = 1; i <= inputs + outputs; i++) {
         entries.push({ binding: i, visibility: COMPUTE_STAGE, buffer: { type: i <= inputs ? 'read-only-storage' : 'storage' } });
       }
-      const group = this.device.createBindGroupLayout({ entries, label: `webgrad ${inputs} inputs + 1 output` });
-      l = { group, pipeline: this.device.createPipelineLayout({ bindGroupLayouts: [group], label: `webgrad ${inputs} inputs + 1 output` }) };
-      this.layouts.set(inputs, l);
+      const label = `webgrad ${inputs} inputs + ${outputs} outputs`;
+      const group = this.device.createBindGroupLayout({ entries, label });
+      l = { group, pipeline: this.device.createPipelineLayout({ bindGroupLayouts: [group], label }) };
+      this.layouts.set(key, l);
     }
     return l;
   }
@@ -105,9 +110,35 @@ export class ShaderLibrary {
     return p;
   }
 
+  /**
+   * The pipeline of a generated (fused) shader body, compiled once per body: bodies hold only
+   * structure, so every step of a training loop finds its kernels here.
+   */
+  fusedPipeline(body: string, inputs: number, outputs: number, label: string): GPUComputePipeline {
+    let f = this.fused.get(body);
+    if (!f) {
+      const module = this.device.createShaderModule({ code: fusedModule(body), label });
+      const pipeline = this.device.createComputePipeline({ label, layout: this.layout(inputs, outputs).pipeline, compute: { module, entryPoint: 'main' } });
+      f = { module, pipeline };
+      this.fused.set(body, f);
+      this.counters.fusedPipelines++;
+    }
+    return f.pipeline;
+  }
+
+  /** Compilation errors of every generated shader so far, each with its label (tests check there are none). */
+  async fusedErrors(): Promise<string[]> {
+    const out: string[] = [];
+    for (const { module } of this.fused.values()) {
+      const info = await module.getCompilationInfo();
+      for (const m of info.messages) if (m.type === 'error') out.push(`${module.label}:${m.lineNum}:${m.linePos} ${m.message}`);
+    }
+    return out;
+  }
+
   /** A bind group for params chunk + buffers, reused while the same buffers are bound again. */
-  bindGroup(inputs: number, params: { chunk: number; buffer: GPUBuffer }, buffers: readonly { id: number; buffer: GPUBuffer }[]): GPUBindGroup {
-    let key = `${inputs}|${params.chunk}`;
+  bindGroup(inputs: number, params: { chunk: number; buffer: GPUBuffer }, buffers: readonly { id: number; buffer: GPUBuffer }[], outputs = 1): GPUBindGroup {
+    let key = `${inputs}+${outputs}|${params.chunk}`;
     for (const b of buffers) key += `|${b.id}`;
     let g = this.bindGroups.get(key);
     if (g) {
@@ -118,18 +149,25 @@ export class ShaderLibrary {
     if (this.bindGroups.size >= 8192) this.bindGroups.clear();
     const entries: GPUBindGroupEntry[] = [{ binding: 0, resource: { buffer: params.buffer, size: PARAMS_BYTES } }];
     buffers.forEach((b, i) => entries.push({ binding: i + 1, resource: { buffer: b.buffer } }));
-    g = this.device.createBindGroup({ layout: this.layout(inputs).group, entries });
+    g = this.device.createBindGroup({ layout: this.layout(inputs, outputs).group, entries });
     this.bindGroups.set(key, g);
     return g;
   }
 
+  /** Whether this device can compile a shader: one opening with `enable subgroups;` needs that feature. */
+  supports(name: ShaderName): boolean {
+    const needs = /^enable ([a-z0-9_]+);/.exec(this.sources[name]!.code)?.[1];
+    return needs === undefined || this.device.features.has(needs);
+  }
+
   /**
-   * Compiles every shader; throws an Error naming each failing file, the ops that run it, and
-   * each error with its .wgsl file, line and source text. `users` maps shaders to ops.
+   * Compiles every shader this device supports; throws an Error naming each failing file, the
+   * ops that run it, and each error with its .wgsl file, line and source text. `users` maps shaders to ops.
    */
   async check(users: Readonly<Record<string, readonly string[]>>): Promise<void> {
     const failures: string[] = [];
     for (const name of Object.keys(this.sources) as ShaderName[]) {
+      if (!this.supports(name)) continue;
       const errors = (await this.messages(name)).filter((m) => m.type === 'error');
       if (errors.length) failures.push(`shaders/${name}.wgsl (ops ${(users[name] ?? []).join(', ')}) failed to compile:\n${formatMessages(errors)}`);
     }

@@ -1,7 +1,11 @@
-// Elementwise kernels: the unary, binary, where and cast shaders, each one templated shader
-// specialised per (op, dtype) by override constants; broadcasting is strides in the params.
+// Elementwise kernels. With fusion (the default) each one only defers its op to the fuser,
+// which later runs a whole chain as one generated kernel; without, each dispatches the unary,
+// binary, where or cast shader, specialised per (op, dtype) by override constants, with
+// broadcasting as strides in the params.
 import type { DType, Kernel, OpName, TensorInfo } from '@webgrad/tensor';
 import type { GpuContext } from '../context.js';
+import type { FusedOp } from '../fusion/expr.js';
+import type { Fuser } from '../fusion/fuser.js';
 import type { GpuStorage } from '../pool.js';
 import { shaders } from '../shaders.generated.js';
 import { grid1d, Params } from './params.js';
@@ -78,8 +82,34 @@ const BINARY = ['add', 'sub', 'mul', 'div', 'pow', 'maximum', 'minimum', 'eq', '
 type Unary = (typeof UNARY)[number];
 type Binary = (typeof BINARY)[number];
 
-/** The elementwise part of the kernel table. */
+/** A kernel that records `op` (chosen from the operands) into the output for the fuser. */
+function lazy<N extends OpName>(fuser: Fuser, name: N, opOf: (inputs: readonly T[], out: T) => FusedOp): K<N> {
+  return ({ inputs, out }) => fuser.defer(out.storage, name, opOf(inputs, out), out.shape, inputs.map((t) => ({ storage: t.storage, shape: t.shape })));
+}
+
+/** broadcastTo as a pending read through the broadcast, fused into whatever consumes it. */
+export function lazyBroadcastTo(fuser: Fuser): K<'broadcastTo'> {
+  return lazy(fuser, 'broadcastTo', () => ({ kind: 'copy' }));
+}
+
+function fusedKernels(fuser: Fuser): { [N in Unary | Binary | 'where' | 'cast']: K<N> } {
+  const table = {} as Record<string, unknown>;
+  for (const op of UNARY) {
+    const code = opCode('unary', op);
+    table[op] = lazy(fuser, op, ([x]) => ({ kind: 'unary', code, dtype: dtypeCode(x!.dtype) }));
+  }
+  for (const op of BINARY) {
+    const code = opCode('binary', op);
+    table[op] = lazy(fuser, op, ([a]) => ({ kind: 'binary', code, dtype: dtypeCode(a!.dtype) }));
+  }
+  table.where = lazy(fuser, 'where', () => ({ kind: 'where' }));
+  table.cast = lazy(fuser, 'cast', ([x], out) => ({ kind: 'cast', from: dtypeCode(x!.dtype), to: dtypeCode(out.dtype) }));
+  return table as ReturnType<typeof fusedKernels>;
+}
+
+/** The elementwise part of the kernel table: deferred to the fuser when the context has one. */
 export function elementwiseKernels(ctx: GpuContext): { [N in Unary | Binary | 'where' | 'cast']: K<N> } {
+  if (ctx.fuser) return fusedKernels(ctx.fuser);
   const table = {} as Record<string, unknown>;
   for (const op of UNARY) table[op] = unary(ctx, op);
   for (const op of BINARY) table[op] = binary(ctx, op);

@@ -1,6 +1,7 @@
 // Reduction kernels: the reduce shader over any axes. Kept and reduced axes are each merged
-// where contiguous; an output gets a workgroup tree when its reduction is long, one
-// invocation when it is short or there are very many outputs.
+// where contiguous; an output gets a workgroup tree when its reduction is long (its first
+// steps in subgroups where the device has them), one invocation when it is short or there
+// are very many outputs.
 import type { Kernel, OpName, TensorInfo } from '@webgrad/tensor';
 import type { GpuContext } from '../context.js';
 import type { GpuStorage } from '../pool.js';
@@ -19,6 +20,11 @@ const LONG = 256;
 const OUTPUTS_TREE = 1024;
 const WG = 64;
 
+/** The workgroup step of a long reduction: subgroup builtins first where the device has them. */
+function tree(ctx: GpuContext): 'reduce' | 'reduce-subgroups' {
+  return ctx.subgroups ? 'reduce-subgroups' : 'reduce';
+}
+
 function reduceAlong(ctx: GpuContext, op: OpName, x: TensorInfo<GpuStorage>, axes: readonly number[], out: GpuStorage): void {
   const strides = stridesOf(x.shape);
   const kept = x.shape.map((_, i) => i).filter((i) => !axes.includes(i));
@@ -33,7 +39,7 @@ function reduceAlong(ctx: GpuContext, op: OpName, x: TensorInfo<GpuStorage>, axe
     .axesU(r.shape, op).axesU(r.lists[0]!, op)
     .done();
   ctx.run({
-    op, shader: 'reduce', entry: serial ? 'main_serial' : 'main',
+    op, shader: serial ? 'reduce' : tree(ctx), entry: serial ? 'main_serial' : 'main',
     constants: { OP: opCode('reduce', op), DTYPE: dtypeCode(x.dtype), WG },
     params, inputs: [x.storage], output: out, grid: serial ? grid1d(outputs, WG) : gridPerItem(outputs),
   });

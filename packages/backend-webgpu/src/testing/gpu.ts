@@ -11,20 +11,21 @@ export interface TestGpu {
 
 const started = new Map<string, Promise<TestGpu>>();
 
-/** Starts (once per `gemm` choice) a backend on the Node GPU. */
-export function testGpu(gemm: 'tiled' | 'direct' | 'auto' = 'auto'): Promise<TestGpu> {
-  let s = started.get(gemm);
+/** Starts (once per `gemm`, `fusion` and `subgroups` choice) a backend on the Node GPU. */
+export function testGpu(gemm: 'tiled' | 'direct' | 'auto' = 'auto', fusion = true, subgroups = true): Promise<TestGpu> {
+  const key = `${gemm}/${fusion}/${subgroups}`;
+  let s = started.get(key);
   if (!s) {
     s = (async () => {
       const reason = await nodeUnavailableReason();
       if (reason) return { reason };
       try {
-        return { backend: await createWebGPUBackend({ gpu: await nodeGPU(), gemm }) };
+        return { backend: await createWebGPUBackend({ gpu: await nodeGPU(), gemm, fusion, subgroups }) };
       } catch (e) {
         return { reason: (e as Error).message };
       }
     })();
-    started.set(gemm, s);
+    started.set(key, s);
   }
   return s;
 }
