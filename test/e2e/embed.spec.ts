@@ -63,6 +63,41 @@ test('the elements bundle: the playground trains, the chart draws its data, the 
   await page.screenshot({ path: 'test-results/e2e/embed-example.png', fullPage: true });
 });
 
+test('attributes set later take effect; a bad config is shown and the last good one stays', async ({ page }) => {
+  await page.goto('/embed-example/');
+  await expect.poll(async () => (await readPlayground(page)).state, { timeout: 30_000 }).toBe('idle');
+  const playground = page.locator('#playground');
+  await playground.evaluate((el) => el.setAttribute('config', '{"dataset": "circle", "hidden": [4], "backend": "js"}'));
+  await expect.poll(async () => (await readPlayground(page)).backend).toBe('js');
+  expect((await readPlayground(page)).config).toMatchObject({ dataset: { kind: 'circle' }, hidden: [4] });
+  await playground.evaluate((el) => el.setAttribute('config', '{"dataset": circle}'));
+  await expect(playground.getByRole('alert')).toContainText('the config attribute is not valid JSON');
+  await playground.evaluate((el) => el.setAttribute('config', '{"learningRate": 1}'));
+  await expect(playground.getByRole('alert')).toContainText("unknown config key 'learningRate'");
+  expect((await readPlayground(page)).config).toMatchObject({ dataset: { kind: 'circle' } });
+
+  const chart = page.locator('#chart');
+  await chart.evaluate((el) => el.setAttribute('data', '{"accuracy": [0.5, 0.7,'));
+  await expect(chart.getByRole('alert')).toContainText('webgrad-chart: the data attribute is not valid JSON');
+  await chart.evaluate((el) => el.setAttribute('data', '{"accuracy": [0.5, 0.7, 0.8, 0.85, 0.9]}'));
+  await expect(chart.getByRole('alert')).toHaveCount(0);
+  await expect(chart.locator('.u-legend .u-series')).toHaveText([/step/, /accuracy/]);
+  expect(await chart.evaluate((el) => (el as unknown as { drawnPoints: number }).drawnPoints)).toBe(5);
+
+  const graph = page.locator('#graph');
+  await graph.evaluate((el) => {
+    el.setAttribute('inputs', '{"x": -2, "y": 5, "z": -4}');
+    el.setAttribute('expression', '(x + y) * z');
+  });
+  await expect(graph.locator('g[data-node]')).toHaveCount(5);
+  await graph.evaluate((el) => el.setAttribute('inputs', '{"x": -2,'));
+  await expect(graph.getByRole('alert')).toContainText('graph: the inputs attribute is not valid JSON');
+  await graph.evaluate((el) => el.setAttribute('inputs', '{"x": -2, "y": 5, "z": -4}'));
+  await expect(graph.locator('g[data-node]')).toHaveCount(5);
+  await graph.evaluate((el) => el.setAttribute('expression', 'tanh(w * '));
+  await expect(graph.getByRole('alert')).toContainText('expression: expected');
+});
+
 test('the single-file library build trains on wasm in a page', async ({ page }) => {
   await page.goto('/embed-example/library.html');
   const result = await page.waitForFunction(() => (window as unknown as { libraryResult?: unknown }).libraryResult, undefined, { timeout: 60_000 });

@@ -14,17 +14,13 @@ export function completeConfig(input: ConfigInput): PlaygroundConfig {
   return { ...DEFAULT_CONFIG, ...input, dataset };
 }
 
-/** Lit's converter for the attribute: JSON text to a complete config. */
-export const configAttribute = {
-  fromAttribute(value: string | null): PlaygroundConfig | undefined {
-    if (value === null) return undefined;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(value);
-    } catch (e) {
-      throw new Error(`webgrad-playground: the config attribute is not valid JSON (${(e as Error).message}): ${value}`);
-    }
-    return completeConfig(parsed as ConfigInput);
-  },
-  toAttribute: (value: PlaygroundConfig): string => JSON.stringify(value),
-};
+/** Reads the attribute's JSON text into a complete config; throws saying what was wrong. */
+export function readConfigAttribute(value: string): PlaygroundConfig {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch (e) {
+    throw new Error(`webgrad-playground: the config attribute is not valid JSON (${(e as Error).message}): ${value}`);
+  }
+  return completeConfig(parsed as ConfigInput);
+}

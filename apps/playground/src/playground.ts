@@ -4,7 +4,7 @@
 import { css, html, LitElement } from 'lit';
 import type { PlaygroundConfig, TensorSnapshot } from '@webgrad/worker/page';
 import type { BoundaryData } from './components/boundary.js';
-import { configAttribute } from './config-attribute.js';
+import { readConfigAttribute } from './config-attribute.js';
 import { TrainingController } from './training-controller.js';
 import { fromHash, toHash } from './url-state.js';
 import './components/boundary.js';
@@ -27,11 +27,13 @@ const REFRESH_MS = 500;
  */
 export class WebgradPlayground extends LitElement {
   static override properties = {
-    config: { converter: configAttribute },
+    // The `config` attribute is read in attributeChangedCallback, where a bad one can be shown.
+    config: { attribute: false },
     boundary: { state: true },
     neurons: { state: true },
     parameters: { state: true },
     guess: { state: true },
+    configError: { state: true },
   };
 
   static override styles = css`
@@ -49,6 +51,8 @@ export class WebgradPlayground extends LitElement {
   neurons: NeuronLayer[] = [];
   parameters: TensorSnapshot[] = [];
   guess: Float32Array | undefined;
+  /** Why the `config` attribute was refused, if it was. */
+  configError = '';
   private readonly training = new TrainingController(this);
   private timer = 0;
 
@@ -63,10 +67,25 @@ export class WebgradPlayground extends LitElement {
     clearInterval(this.timer);
   }
 
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'config'];
+  }
+
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     super.attributeChangedCallback(name, old, value);
+    if (name !== 'config' || value === null || old === value) return;
+    let config: PlaygroundConfig;
+    try {
+      config = readConfigAttribute(value);
+    } catch (e) {
+      // A config the page got wrong is shown until a good one comes; the last good one stays.
+      this.configError = (e as Error).message;
+      return;
+    }
+    this.configError = '';
     // Before connecting, connectedCallback loads the config; afterwards a new one is a new run.
-    if (name === 'config' && this.isConnected && old !== value) this.setConfig(this.config);
+    if (this.isConnected) this.setConfig(config);
+    else this.config = config;
   }
 
   /** Whether the configuration lives in the page's URL (not when a page embeds us with `config`). */
@@ -151,6 +170,7 @@ export class WebgradPlayground extends LitElement {
     return html`
       <header>
         <strong>webgrad playground</strong>
+        <slot name="header-links"></slot>
         <button data-testid="play" @click=${() => t.send({ type: playing ? 'pause' : 'play' })}>${playing ? '⏸ pause' : '▶ play'}</button>
         <button data-testid="step-once" @click=${() => this.step(1)}>step</button>
         <button data-testid="step-ten" @click=${() => this.step(10)}>step ×10</button>
@@ -159,7 +179,7 @@ export class WebgradPlayground extends LitElement {
         <label>load checkpoint <input data-testid="upload" type="file" accept=".safetensors" @change=${(e: Event) => this.upload(e)} /></label>
         ${this.renderStats()}
       </header>
-      ${t.error ? html`<div class="error" role="alert">${t.error}</div>` : ''}
+      ${this.configError || t.error ? html`<div class="error" role="alert">${this.configError || t.error}</div>` : ''}
       <section>
         <wg-controls .config=${this.config}
           @config-change=${(e: CustomEvent<PlaygroundConfig>) => this.setConfig(e.detail)}

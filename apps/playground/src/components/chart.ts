@@ -4,6 +4,7 @@ import { css, html, LitElement, unsafeCSS, type PropertyValues } from 'lit';
 import uplotCss from 'uplot/dist/uPlot.min.css?inline';
 import uPlot from 'uplot';
 import { columnsFromJson, seriesOf, type ChartColumns, type ChartData } from './chart-columns.js';
+import { jsonAttribute, validJson } from './json-attribute.js';
 
 const COLORS = ['#2563eb', '#f97316', '#16a34a', '#db2777'];
 
@@ -31,8 +32,8 @@ export class WebgradChart extends LitElement {
   static override properties = {
     label: { type: String },
     // Compared by content: the dashboard passes a fresh array literal on every render.
-    series: { type: Array, hasChanged: (a: unknown, b: unknown) => JSON.stringify(a) !== JSON.stringify(b) },
-    data: { type: Object },
+    series: { converter: jsonAttribute, hasChanged: (a: unknown, b: unknown) => JSON.stringify(a) !== JSON.stringify(b) },
+    data: { converter: jsonAttribute },
     history: { attribute: false },
     revision: { type: Number },
     logScale: { type: Boolean, attribute: 'log-scale' },
@@ -57,12 +58,21 @@ export class WebgradChart extends LitElement {
   error = '';
   private plot: uPlot | undefined;
   private drawnRevision = -1;
+  /** Whether `series` was taken from the columns of `data` (and so follows new data). */
+  private seriesFromData = false;
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (!changed.has('data') || !this.data) return;
+    if (!changed.has('data') && !changed.has('series')) return;
     try {
-      this.history = columnsFromJson(this.data);
-      if (!this.series.length) this.series = seriesOf(this.data);
+      validJson(this.series, 'webgrad-chart: the series attribute');
+      if (changed.has('data') && this.data) {
+        const data = validJson(this.data, 'webgrad-chart: the data attribute');
+        this.history = columnsFromJson(data);
+        if (!this.series.length || this.seriesFromData) {
+          this.series = seriesOf(data);
+          this.seriesFromData = true;
+        }
+      }
       this.error = '';
     } catch (e) {
       this.error = (e as Error).message;
@@ -93,9 +103,10 @@ export class WebgradChart extends LitElement {
   }
 
   protected override updated(changed: PropertyValues): void {
+    if (this.error) return;
     if (!this.plot || changed.has('series') || changed.has('logScale')) this.createPlot();
     const fresh = this.drawnRevision === -1 || changed.has('history') || changed.has('data');
-    if (!this.plot || !this.history || this.error || (this.revision === this.drawnRevision && !fresh)) return;
+    if (!this.plot || !this.history || (this.revision === this.drawnRevision && !fresh)) return;
     this.drawnRevision = this.revision;
     try {
       const columns = decimate([this.history.column('step'), ...this.series.map((s) => this.history!.column(s))], Math.max(this.plot!.width * 2, 200));

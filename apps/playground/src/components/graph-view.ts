@@ -4,6 +4,7 @@
 import { css, html, LitElement, svg, type PropertyValues } from 'lit';
 import { trace, tensor, type Tensor, type Trace, type TraceNode } from 'webgrad';
 import { parseExpression } from './expression-parser.js';
+import { jsonAttribute, validJson } from './json-attribute.js';
 
 /** A small expression: a variable name, a number, or an op applied to arguments. */
 export type Expression = string | number | { op: string; args: Expression[] };
@@ -71,7 +72,7 @@ export class WebgradGraph extends LitElement {
     preset: { type: String },
     // The attribute stays text: a JSON tree or infix, read in retrace() where errors are shown.
     expression: {},
-    inputs: { type: Object },
+    inputs: { converter: jsonAttribute },
     cursor: { state: true },
     recorded: { state: true },
     error: { state: true },
@@ -107,7 +108,7 @@ export class WebgradGraph extends LitElement {
     }
     try {
       const expression = typeof chosen.expression === 'string' ? fromText(chosen.expression) : chosen.expression;
-      const vars = Object.fromEntries(Object.entries(chosen.inputs).map(([k, v]) => [k, tensor(v)]));
+      const vars = Object.fromEntries(Object.entries(validJson(chosen.inputs, 'graph: the inputs attribute')).map(([k, v]) => [k, tensor(v)]));
       this.recorded = await trace((leaves) => {
         const out = evaluate(expression, leaves);
         return out.size === 1 ? out : out.sum();
