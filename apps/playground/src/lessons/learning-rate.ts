@@ -115,7 +115,7 @@ export class LessonLearningRate extends LitElement {
         <b data-testid="limit">${this.limit.toFixed(4)}</b> (2 / λ<sub>max</sub>, computed from the hours).</p>
       <div class="row">${RATES.map((_, i) => this.renderRun(i))}</div>
       <webgrad-chart data-testid="loss-chart" label="mean squared error per step (log scale)" .series=${RATES.map(seriesName)}
-        .history=${this.history.forChart()} .revision=${this.history.length} log-scale></webgrad-chart>`;
+        .history=${this.history} .revision=${this.history.length} log-scale></webgrad-chart>`;
   }
 }
 

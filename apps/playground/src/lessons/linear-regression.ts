@@ -119,7 +119,7 @@ export class LessonLinearRegression extends LitElement {
             { label: `gradient descent, step ${f.step}`, x: HOURS, y: lineAt(this.line), color: '#2563eb' },
           ]}></lesson-scatter>
         <div>
-          <webgrad-chart data-testid="loss-chart" label="mean squared error per step" .series=${['loss', 'least-squares loss']} .history=${this.history.forChart()} .revision=${this.history.length} log-scale></webgrad-chart>
+          <webgrad-chart data-testid="loss-chart" label="mean squared error per step" .series=${['loss', 'least-squares loss']} .history=${this.history} .revision=${this.history.length} log-scale></webgrad-chart>
           ${this.renderTable()}
         </div>
       </div>`;

@@ -114,7 +114,7 @@ export class LessonOverfitting extends LitElement {
       </div>
       <div class="row">
         ${CURES.map((cure, i) => html`<webgrad-chart data-testid="loss-chart" label=${`${LOOKS[cure].name}: training and validation loss`} .series=${['train', 'validation']}
-          .history=${this.histories[i]!.forChart()} .revision=${this.histories[i]!.length} log-scale></webgrad-chart>`)}
+          .history=${this.histories[i]!} .revision=${this.histories[i]!.length} log-scale></webgrad-chart>`)}
       </div>`;
   }
 }

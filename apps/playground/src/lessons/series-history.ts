@@ -1,10 +1,10 @@
 // Named columns of numbers that only grow, one row per recorded step, in the shape
-// <webgrad-chart> reads (`column('step')` plus one column per series), so lessons can chart
+// <webgrad-chart> draws (ChartColumns: 'step' plus one column per series), so lessons can chart
 // series of their own ('train', 'validation', 'lr 0.03') with the dashboard's chart.
-import type { MetricHistory } from '../training-controller.js';
+import type { ChartColumns } from '../components/chart-columns.js';
 
 /** A growable table of number columns; the first column is always 'step'. */
-export class SeriesHistory {
+export class SeriesHistory implements ChartColumns {
   length = 0;
   private columns = new Map<string, Float64Array>();
 
@@ -40,13 +40,5 @@ export class SeriesHistory {
   /** Forgets every row (a new run). */
   clear(): void {
     this.length = 0;
-  }
-
-  /**
-   * This history typed as the chart's input. The chart only calls `column(name)` with 'step' and
-   * its series names, which this class answers for its own names.
-   */
-  forChart(): MetricHistory {
-    return this as unknown as MetricHistory;
   }
 }
