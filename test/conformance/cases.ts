@@ -3,6 +3,7 @@
 import type { OpName } from '@webgrad/tensor';
 import { binaryCases } from './cases-binary.js';
 import { convCases } from './cases-conv.js';
+import { fusedCases } from './cases-fused.js';
 import { layoutCases } from './cases-layout.js';
 import { reduceCases } from './cases-reduce.js';
 import { unaryCases } from './cases-unary.js';
@@ -10,7 +11,7 @@ import type { OpCase } from './spec.js';
 
 /** Every op's cases. */
 export const cases: { readonly [K in OpName]: readonly OpCase<K>[] } = {
-  ...unaryCases, ...binaryCases, ...reduceCases, ...layoutCases, ...convCases,
+  ...unaryCases, ...binaryCases, ...reduceCases, ...fusedCases, ...layoutCases, ...convCases,
 };
 
 /** The cases of one op, or none when the table lacks it (the coverage test reports that). */

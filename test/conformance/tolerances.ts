@@ -21,12 +21,21 @@ const TRIGONOMETRIC: Tolerance = { rtol: 1e-5, atol: 5e-4 };
  */
 const ACCUMULATING: Tolerance = { rtol: 1e-4, atol: 1e-4 };
 
+/** dense: an accumulating product followed by a transcendental activation. */
+const DENSE: Tolerance = { rtol: 1e-4, atol: 1e-4 };
+
+/**
+ * softmax/logSoftmax: exp and log as approximated (see TRANSCENDENTAL) over a row's sum; the
+ * absolute part covers logSoftmax near 0 (the largest logit of a peaked row).
+ */
+const SOFTMAX: Tolerance = { rtol: 1e-4, atol: 1e-5 };
+
 /** Where an op's float32 results need more than {@link FLOAT32}, and why (the constant says). */
 export const opTolerances: { readonly [K in OpName]?: Tolerance } = {
   exp: TRANSCENDENTAL, log: TRANSCENDENTAL, log1p: TRANSCENDENTAL, expm1: TRANSCENDENTAL, pow: TRANSCENDENTAL,
   tanh: TRANSCENDENTAL, sigmoid: TRANSCENDENTAL, rsqrt: TRANSCENDENTAL,
   sin: TRIGONOMETRIC, cos: TRIGONOMETRIC,
-  sum: ACCUMULATING, prod: ACCUMULATING, matmul: ACCUMULATING, scatterAdd: ACCUMULATING,
+  sum: ACCUMULATING, prod: ACCUMULATING, matmul: ACCUMULATING, dense: DENSE, softmax: SOFTMAX, logSoftmax: SOFTMAX, scatterAdd: ACCUMULATING,
   conv2d: ACCUMULATING, conv2dInputGrad: ACCUMULATING, conv2dFilterGrad: ACCUMULATING,
   avgPool2d: ACCUMULATING, avgPool2dGrad: ACCUMULATING, maxPool2dGrad: ACCUMULATING,
 };

@@ -3,12 +3,13 @@ import { runOp, type OpAttrs, type OpName, type Tensor } from '@webgrad/tensor';
 import type { CaseTable, OpCase } from './case-table.js';
 import { convCases } from './cases-conv.js';
 import { elementwiseCases } from './cases-elementwise.js';
+import { fusedCases } from './cases-fused.js';
 import { layoutCases, reduceCases } from './cases-layout.js';
 
 export { knownGaps } from './cases-conv.js';
 
 /** Every primitive's gradient-check cases. */
-export const cases: CaseTable = { ...elementwiseCases, ...reduceCases, ...layoutCases, ...convCases };
+export const cases: CaseTable = { ...elementwiseCases, ...reduceCases, ...fusedCases, ...layoutCases, ...convCases };
 
 /** The cases of `op` as [name, case] rows for `it.each`. */
 export function rowsOf(op: OpName): [string, OpCase<OpName>][] {

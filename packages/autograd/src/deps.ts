@@ -1,7 +1,7 @@
 // What autograd takes from @webgrad/tensor, in one place.
 export {
   Tensor, fromValues, onOp, runOp, scope, untracked, withTracking, isTracking, setBackwardHandler, keep,
-  conv2dAttrs, type OpAttrs, type OpName, type Shape,
+  conv2dAttrs, type DenseActivation, type OpAttrs, type OpName, type Shape,
 } from '@webgrad/tensor';
 
 /** `[2,3]` */

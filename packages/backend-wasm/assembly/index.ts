@@ -5,6 +5,7 @@ export { binaryF32, binaryI32, binaryU8, where } from './binary';
 export { reduceF32, reduceI32, argReduceKernel } from './reduce';
 export { copyStrided, fill32, gather, scatterAdd } from './layout';
 export { gemm, gemmPackABytes, gemmPackBBytes, relaxedSimd } from './gemm';
+export { softmaxColumns, softmaxRows } from './softmax';
 export { im2col, col2im } from './conv';
 export { maxPool2d, maxPool2dGrad, avgPool2d, avgPool2dGrad } from './pool';
 

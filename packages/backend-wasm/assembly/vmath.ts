@@ -33,3 +33,23 @@
   const neg = f32x4.div(e, d);
   return v128.bitselect(neg, pos, f32x4.lt(x, f32x4.splat(0)));
 }
+
+/**
+ * tanh on four lanes (Cephes tanhf): x + x³ P(x²) for |x| < 0.625, where 1 - 2/(e^2|x| + 1)
+ * would cancel, and that form with the sign restored elsewhere (e^2|x| = Inf gives 1). NaN stays NaN.
+ */
+@inline export function tanhF32x4(x: v128): v128 {
+  const z = f32x4.mul(x, x);
+  let p = f32x4.splat(-5.70498872745e-3);
+  p = f32x4.add(f32x4.mul(p, z), f32x4.splat(2.06390887954e-2));
+  p = f32x4.add(f32x4.mul(p, z), f32x4.splat(-5.37397155531e-2));
+  p = f32x4.add(f32x4.mul(p, z), f32x4.splat(1.33314422036e-1));
+  p = f32x4.add(f32x4.mul(p, z), f32x4.splat(-3.33332819422e-1));
+  const small = f32x4.add(f32x4.mul(f32x4.mul(p, z), x), x);
+  const ax = f32x4.abs(x);
+  const e = expF32x4(f32x4.add(ax, ax));
+  const big = f32x4.sub(f32x4.splat(1), f32x4.div(f32x4.splat(2), f32x4.add(e, f32x4.splat(1))));
+  // Copy x's sign bit onto the large-argument form.
+  const signed = v128.or(big, v128.and(x, i32x4.splat(0x80000000)));
+  return v128.bitselect(small, signed, f32x4.lt(ax, f32x4.splat(0.625)));
+}

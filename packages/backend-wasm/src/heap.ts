@@ -2,7 +2,7 @@
 // small parameter block for shapes and strides, and scratch space. Typed-array views are made
 // fresh on each use because growing the memory replaces its ArrayBuffer.
 import type { DType, TypedArray } from '@webgrad/tensor';
-import { F32, I32, U8 } from './op-codes.js';
+import { EPI_NONE, F32, I32, U8 } from './op-codes.js';
 import { Pool } from './pool.js';
 import type { ThreadPool } from './threads.js';
 
@@ -27,7 +27,9 @@ export interface KernelExports {
   fill32(dst: Ptr, n: number, bits: number): void;
   gather(elem: number, x: Ptr, idx: Ptr, out: Ptr, outer: number, extent: number, count: number, inner: number): number;
   scatterAdd(float: number, idx: Ptr, upd: Ptr, out: Ptr, outer: number, size: number, count: number, inner: number): number;
-  gemm(m: number, n: number, k: number, a: Ptr, rsa: number, csa: number, b: Ptr, rsb: number, csb: number, c: Ptr, ldc: number, accumulate: number, pa: Ptr, pb: Ptr): void;
+  gemm(m: number, n: number, k: number, a: Ptr, rsa: number, csa: number, b: Ptr, rsb: number, csb: number, c: Ptr, ldc: number, accumulate: number, pa: Ptr, pb: Ptr, bias: Ptr, epi: number): void;
+  softmaxRows(log: number, x: Ptr, out: Ptr, rows: number, n: number): void;
+  softmaxColumns(log: number, x: Ptr, out: Ptr, outer: number, r: number, inner: number): void;
   gemmPackABytes(): number;
   gemmPackBBytes(): number;
   im2col(x: Ptr, col: Ptr, params: Ptr): void;
@@ -42,6 +44,12 @@ const PAGE = 65536;
 const PARAM_INTS = 1024;
 /** Below this many flops a gemm runs on one thread: waking helpers would cost more than it saves. */
 const PARALLEL_FLOPS = 1 << 21;
+/** A gemm epilogue: C = act(A·B + bias) with `code` one of op-codes' EPI_*, bias n floats. */
+export interface Epilogue {
+  readonly code: number;
+  readonly bias: Ptr;
+}
+
 /** gemm's register tile, by which shares are rounded. */
 const [MR, NR] = [4, 8];
 
@@ -134,15 +142,17 @@ export class Heap {
   /**
    * C[m, n] (row pitch ldc) = A·B, or += when `accumulate`, with A's element (i, p) at
    * a + 4 (i rsa + p csa) and B's (p, j) at b + 4 (p rsb + j csb): see assembly/gemm.ts. Large
-   * products are split by columns (or rows, when narrow) across the thread pool.
+   * products are split by columns (or rows, when narrow) across the thread pool; an epilogue
+   * (bias and activation) is applied by each thread to its own share as it stores it.
    */
-  gemm(m: number, n: number, k: number, a: Ptr, rsa: number, csa: number, b: Ptr, rsb: number, csb: number, c: Ptr, ldc: number, accumulate: boolean): void {
+  gemm(m: number, n: number, k: number, a: Ptr, rsa: number, csa: number, b: Ptr, rsb: number, csb: number, c: Ptr, ldc: number, accumulate: boolean, epilogue?: Epilogue): void {
     const pool = this.threads;
     const acc = accumulate ? 1 : 0;
+    const [bias, epi] = epilogue ? [epilogue.bias, epilogue.code] : [0, EPI_NONE];
     const threads = pool?.size ?? 1;
     const byColumns = n >= 16 * threads;
     if (!pool || 2 * m * n * k < PARALLEL_FLOPS || (!byColumns && m < 8 * threads)) {
-      this.k.gemm(m, n, k, a, rsa, csa, b, rsb, csb, c, ldc, acc, this.packA, this.packB);
+      this.k.gemm(m, n, k, a, rsa, csa, b, rsb, csb, c, ldc, acc, this.packA, this.packB, bias, epi);
       return;
     }
     const [extent, unit] = byColumns ? [n, NR] : [m, MR];
@@ -150,8 +160,8 @@ export class Heap {
     const share = (t: number, pa: Ptr, pb: Ptr): number[] => {
       const [from, size] = [t * chunk, Math.min(chunk, extent - t * chunk)];
       return byColumns
-        ? [m, size, k, a, rsa, csa, b + from * csb * 4, rsb, csb, c + from * 4, ldc, acc, pa, pb]
-        : [size, n, k, a + from * rsa * 4, rsa, csa, b, rsb, csb, c + from * ldc * 4, ldc, acc, pa, pb];
+        ? [m, size, k, a, rsa, csa, b + from * csb * 4, rsb, csb, c + from * 4, ldc, acc, pa, pb, bias + from * 4, epi]
+        : [size, n, k, a + from * rsa * 4, rsa, csa, b, rsb, csb, c + from * ldc * 4, ldc, acc, pa, pb, bias, epi];
     };
     const helpers: number[] = [];
     for (let t = 1; t < threads && t * chunk < extent; t++) {

@@ -48,3 +48,10 @@ export const SUM = 0;
 export const PROD = 1;
 export const MAX = 2;
 export const MIN = 3;
+
+/** gemm epilogues: none, or a bias row added to the finished product and then an activation. */
+export const EPI_NONE = 0;
+export const EPI_LINEAR = 1;
+export const EPI_RELU = 2;
+export const EPI_SIGMOID = 3;
+export const EPI_TANH = 4;

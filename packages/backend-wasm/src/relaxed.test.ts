@@ -20,7 +20,7 @@ const [a, b, c] = [take(m * kk * 4), take(kk * n * 4), take(m * n * 4)];
 const f32 = new Float32Array(memory.buffer);
 for (let i = 0; i < m * kk; i++) f32[a / 4 + i] = Math.sin(i);
 for (let i = 0; i < kk * n; i++) f32[b / 4 + i] = Math.cos(i);
-k.gemm(m, n, kk, a, kk, 1, b, n, 1, c, n, 0, pa, pb);
+k.gemm(m, n, kk, a, kk, 1, b, n, 1, c, n, 0, pa, pb, 0, 0);
 let worst = 0;
 for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) {
   let s = 0;

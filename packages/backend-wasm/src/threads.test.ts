@@ -1,4 +1,4 @@
-// matmul and convolution split across two threads (a worker sharing the memory) give the
+// matmul, dense and convolution split across two threads (a worker sharing the memory) give the
 // reference's results, whether the split is by columns or, for narrow products, by rows.
 import type { Conv2dAttrs, OpName } from '@webgrad/tensor';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +18,10 @@ const CASES: [OpName, OpCase<OpName>][] = [
   ['matmul', { name: 'split by columns', inputs: [{ shape: [130, 300] }, { shape: [300, 70] }], attrs: { transposeA: false, transposeB: false }, ...TOL }],
   ['matmul', { name: 'split by rows, transposed', inputs: [{ shape: [300, 601] }, { shape: [10, 300] }], attrs: { transposeA: true, transposeB: true }, ...TOL }],
   ['matmul', { name: 'batched', inputs: [{ shape: [3, 64, 200] }, { shape: [200, 96] }], attrs: { transposeA: false, transposeB: false }, ...TOL }],
+  // dense: each thread applies bias and activation to its own share (offset bias columns when split by columns).
+  ['dense', { name: 'relu, split by columns', inputs: [{ shape: [130, 300] }, { shape: [300, 70] }, { shape: [70] }], attrs: { activation: 'relu' }, ...TOL }],
+  ['dense', { name: 'tanh, split by columns, ragged share', inputs: [{ shape: [2, 65, 257] }, { shape: [257, 77] }, { shape: [77] }], attrs: { activation: 'tanh' }, ...TOL }],
+  ['dense', { name: 'sigmoid, split by rows', inputs: [{ shape: [601, 300] }, { shape: [300, 10] }, { shape: [10] }], attrs: { activation: 'sigmoid' }, ...TOL }],
   ['conv2d', { name: 'conv2d', inputs: [{ shape: [3, 16, 20, 20] }, { shape: [32, 16, 3, 3] }], attrs: conv, ...TOL }],
   ['conv2dInputGrad', { name: 'conv2dInputGrad', inputs: [{ shape: [3, 32, 20, 20] }, { shape: [32, 16, 3, 3] }], attrs: { ...conv, inputShape: [3, 16, 20, 20] }, ...TOL }],
   ['conv2dFilterGrad', { name: 'conv2dFilterGrad', inputs: [{ shape: [3, 16, 20, 20] }, { shape: [3, 32, 20, 20] }], attrs: { ...conv, filterShape: [32, 16, 3, 3] }, ...TOL }],

@@ -6,7 +6,9 @@
 const RUN = 1;
 const DONE = 2;
 const EXIT = 3;
-const SLOT_BYTES = 64;
+// A slot: the state word, then gemm's 16 arguments (room for 31).
+const SLOT_BYTES = 128;
+const SLOT_INTS = SLOT_BYTES / 4;
 const JOIN_SPIN = 20000;
 
 /** Whether this is Node (which has worker_threads, and no global Worker before Node 22). */
@@ -92,7 +94,7 @@ export class ThreadPool {
     const ports: Port[] = [];
     for (let i = 1; i < count; i++) {
       const slot = mem.alloc(SLOT_BYTES);
-      new Int32Array(mem.memory.buffer, slot, 16).fill(0);
+      new Int32Array(mem.memory.buffer, slot, SLOT_INTS).fill(0);
       slots.push(slot);
       buffers.push([mem.alloc(mem.packABytes), mem.alloc(mem.packBBytes)]);
       const port = await spawn();
@@ -108,9 +110,9 @@ export class ThreadPool {
     return this.ports.length + 1;
   }
 
-  /** Starts helper `i` (0-based) on gemm with these 14 arguments. */
+  /** Starts helper `i` (0-based) on gemm with these 16 arguments. */
   launch(i: number, args: readonly number[]): void {
-    const view = new Int32Array(this.memory.buffer, this.slots[i]!, 16);
+    const view = new Int32Array(this.memory.buffer, this.slots[i]!, SLOT_INTS);
     view.set(args, 1);
     Atomics.store(view, 0, RUN);
     Atomics.notify(view, 0);
@@ -120,7 +122,7 @@ export class ThreadPool {
 
   /** Waits until helper `i` has finished its job (spinning where the thread may not block). */
   join(i: number): void {
-    const view = new Int32Array(this.memory.buffer, this.slots[i]!, 16);
+    const view = new Int32Array(this.memory.buffer, this.slots[i]!, SLOT_INTS);
     // The helper usually finishes within moments of the caller's own share: poll before sleeping.
     for (let spin = 0; spin < JOIN_SPIN && Atomics.load(view, 0) === RUN; spin++);
     while (Atomics.load(view, 0) === RUN) {
@@ -139,7 +141,7 @@ export class ThreadPool {
   /** Stops the helpers. */
   dispose(): void {
     this.slots.forEach((slot) => {
-      const view = new Int32Array(this.memory.buffer, slot, 16);
+      const view = new Int32Array(this.memory.buffer, slot, SLOT_INTS);
       Atomics.store(view, 0, EXIT);
       Atomics.notify(view, 0);
     });

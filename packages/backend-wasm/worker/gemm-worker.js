@@ -1,6 +1,6 @@
 // A thread of the 'wasm' backend's pool (plain JavaScript, so it runs unbuilt in Node and in
 // browsers). It instantiates the shared-memory kernels over the backend's memory, then sleeps on
-// its slot of the control block: state 1 means "run gemm with the 14 arguments after the
+// its slot of the control block: state 1 means "run gemm with the 16 arguments after the
 // state", answered by state 2; state 3 means exit. See src/threads.ts for the other side.
 const RUN = 1;
 const DONE = 2;
@@ -11,7 +11,7 @@ const SPIN = 20000;
 
 async function serve({ module, memory, slot }) {
   const { exports: k } = await WebAssembly.instantiate(module, { env: { memory, abort: () => { throw new Error('wasm worker: a kernel aborted'); } } });
-  const view = new Int32Array(memory.buffer, slot, 16);
+  const view = new Int32Array(memory.buffer, slot, 32);
   return () => {
     for (;;) {
       for (let i = 0; i < SPIN && Atomics.load(view, 0) !== RUN && Atomics.load(view, 0) !== EXIT; i++);
@@ -20,7 +20,7 @@ async function serve({ module, memory, slot }) {
       if (state === EXIT) return;
       if (state !== RUN) continue;
       const a = view;
-      k.gemm(a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], a[11], a[12], a[13], a[14]);
+      k.gemm(a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], a[11], a[12], a[13], a[14], a[15], a[16]);
       Atomics.store(view, 0, DONE);
       Atomics.notify(view, 0);
     }

@@ -1,6 +1,6 @@
 // The op table: every primitive op, its attributes, and its shape and dtype inference. Backends
 // implement exactly these (`Kernels`), autograd gives each a rule (`GradRules`); composite ops
-// (softmax, gelu, ...) are written from them in api/. Adding an op starts here.
+// (gelu, layerNorm, ...) are written from them in api/. Adding an op starts here.
 import { isDType, type DType } from './dtype.js';
 import {
   binary, checkAxes, checkNonEmptyReduction, checkNonNegativeInts, checkPositiveInts, checkSameSize,
@@ -20,6 +20,10 @@ export interface SliceAttrs { begin: number[]; end: number[]; step: number[] }
 export interface Conv2dAttrs { stride: [number, number]; padding: [number, number, number, number]; dilation: [number, number]; groups: number }
 /** 2-D pooling over NCHW input; padding is [top, bottom, left, right] and smaller than the window. */
 export interface PoolAttrs { kernel: [number, number]; stride: [number, number]; padding: [number, number, number, number] }
+/** The activations `dense` can apply to its output. */
+export type DenseActivation = 'linear' | 'relu' | 'sigmoid' | 'tanh';
+/** Every {@link DenseActivation}, in a fixed order (backends number them by it). */
+export const DENSE_ACTIVATIONS: readonly DenseActivation[] = ['linear', 'relu', 'sigmoid', 'tanh'];
 
 /** Every primitive op and its attributes. */
 export interface OpAttrs {
@@ -31,6 +35,8 @@ export interface OpAttrs {
   where: None; cast: { dtype: DType };
   sum: ReduceAttrs; prod: ReduceAttrs; max: ReduceAttrs; min: ReduceAttrs; argmax: ArgReduceAttrs; argmin: ArgReduceAttrs;
   matmul: { transposeA: boolean; transposeB: boolean };
+  dense: { activation: DenseActivation };
+  softmax: { axis: number }; logSoftmax: { axis: number };
   reshape: { shape: number[] }; transpose: { perm: number[] }; broadcastTo: { shape: number[] };
   slice: SliceAttrs; sliceGrad: SliceAttrs & { inputShape: number[] };
   concat: { axis: number }; pad: { pads: [number, number][]; value: number }; tile: { reps: number[] };
@@ -125,6 +131,16 @@ function float(op: string, arg: string, m: Meta): void {
   expectDType(op, arg, m.dtype, 'float');
 }
 
+/** softmax and logSoftmax: float x, one normalised axis; the output is shaped like x. */
+const alongAxis: OpSpec<'softmax' | 'logSoftmax'> = {
+  inputs: ['x'],
+  infer: (op, [x], { axis }) => {
+    float(op, 'x', x!);
+    checkAxes(op, [axis], x!.shape.length);
+    return { shape: x!.shape, dtype: 'float32' };
+  },
+};
+
 /** The op table. */
 export const ops: { readonly [K in OpName]: OpSpec<K> } = {
   neg: numericUnary, abs: numericUnary, sign: numericUnary, relu: numericUnary,
@@ -172,6 +188,22 @@ export const ops: { readonly [K in OpName]: OpSpec<K> } = {
       return { shape: [...batch, m, n], dtype: 'float32' };
     },
   },
+  // act(x @ w + b) over x's last axis: a fully connected layer in one kernel.
+  dense: {
+    inputs: ['x', 'w', 'b'],
+    infer: (op, [x, w, b], { activation }) => {
+      for (const [arg, m] of [['x', x!], ['w', w!], ['b', b!]] as const) float(op, arg, m);
+      if (!DENSE_ACTIVATIONS.includes(activation)) throw new Error(`${op}: activation must be one of ${DENSE_ACTIVATIONS.join(', ')}, got ${JSON.stringify(activation)}`);
+      if (x!.shape.length < 1) throw new Error(`${op}: x must have rank 1 or more, got ${fmt(x!.shape)}`);
+      expectRank(op, 'w', w!.shape, 2, 'inputs, outputs');
+      const [k, n] = w!.shape as [number, number];
+      if (x!.shape[x!.shape.length - 1] !== k) throw new Error(`${op}: x ${fmt(x!.shape)} must end in w's input extent ${k} (w is ${fmt(w!.shape)})`);
+      expectShape(op, 'b', b!.shape, [n]);
+      return { shape: [...x!.shape.slice(0, -1), n], dtype: 'float32' };
+    },
+  },
+  softmax: alongAxis,
+  logSoftmax: alongAxis,
   reshape: { inputs: ['x'], infer: (op, [x], { shape }) => (checkSameSize(op, x!.shape, shape), { shape, dtype: x!.dtype }) },
   transpose: {
     inputs: ['x'],

@@ -1,8 +1,10 @@
 // Batched matmul of the 'wasm' backend: one packed gemm call (assembly/gemm.ts) per batch
 // element, transposes passed as strides. When b has no batch axes and a is not transposed, the
 // batch is folded into a's rows so a dense layer on [batch, seq, features] is a single gemm.
-import type { Kernel } from '@webgrad/tensor';
+// dense is the same gemm with its bias and activation applied as each tile is stored.
+import type { DenseActivation, Kernel } from '@webgrad/tensor';
 import type { Heap } from '../heap.js';
+import { EPI_LINEAR, EPI_RELU, EPI_SIGMOID, EPI_TANH } from '../op-codes.js';
 import { broadcastStrides, sizeOf, stridesOf } from './strides.js';
 
 /** The matmul kernel, bound to a module instance. */
@@ -33,5 +35,16 @@ export function matmulKernel(h: Heap): Kernel<'matmul', number> {
       });
       gemm(m, a!.storage + aOff * m * k * 4, b!.storage + bOff * k * n * 4, out.storage + t * m * n * 4);
     }
+  };
+}
+
+const EPILOGUE: { readonly [A in DenseActivation]: number } = { linear: EPI_LINEAR, relu: EPI_RELU, sigmoid: EPI_SIGMOID, tanh: EPI_TANH };
+
+/** dense: x's leading axes fold into gemm rows; bias and activation are gemm's store epilogue. */
+export function denseKernel(h: Heap): Kernel<'dense', number> {
+  return ({ inputs: [x, w, b], attrs: { activation }, out }) => {
+    const [k, n] = w!.shape as [number, number];
+    const rows = sizeOf(x!.shape.slice(0, -1));
+    h.gemm(rows, n, k, x!.storage, k, 1, w!.storage, n, 1, out.storage, n, false, { code: EPILOGUE[activation], bias: b!.storage });
   };
 }

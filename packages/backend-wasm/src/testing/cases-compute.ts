@@ -1,7 +1,8 @@
 // Differential test cases for reductions, matmul, convolution and pooling: every axis pattern,
 // sizes around the SIMD width and the gemm blocking (KC 256, MC 128, NR 8), transposes,
-// broadcast batches, groups, dilation, asymmetric padding, NaN in pooling windows.
-import type { Conv2dAttrs, DType, OpName, PoolAttrs, ReduceAttrs } from '@webgrad/tensor';
+// broadcast batches, groups, dilation, asymmetric padding, NaN in pooling windows; dense with
+// each activation and softmax/logSoftmax along contiguous and strided axes.
+import type { Conv2dAttrs, DenseActivation, DType, OpName, PoolAttrs, ReduceAttrs } from '@webgrad/tensor';
 import type { OpCase } from './cases-elementwise.js';
 
 const AXES: [number[], number[]][] = [
@@ -71,6 +72,19 @@ function poolOut(x: number[], a: PoolAttrs): number[] {
 }
 
 const TOL = { rtol: 1e-4, atol: 1e-4 };
+
+/** dense: shapes around the 4x8 tile and the KC 256 / MC 128 blocking, each activation, an empty k. */
+const DENSE: [number[], number, number, DenseActivation][] = [
+  [[13], 17, 9, 'linear'], [[13], 17, 9, 'relu'], [[13], 17, 9, 'sigmoid'], [[13], 17, 9, 'tanh'],
+  [[70], 300, 40, 'relu'], [[130], 20, 17, 'tanh'], [[2, 3, 5], 4, 6, 'sigmoid'], [[5], 3, 2050, 'relu'],
+  [[3], 0, 4, 'sigmoid'], [[64], 64, 64, 'linear'],
+];
+
+/** softmax/logSoftmax: last-axis rows around the SIMD width, strided axes with 4-column blocks and tails. */
+const ALONG: [number[], number][] = [
+  [[3, 7], 1], [[2, 1031], 1], [[4, 1], 1], [[5], 0], [[4, 5, 6], 1], [[4, 5, 6], 0], [[3, 600, 2], 1], [[2, 9, 13], 1], [[0, 3], 1],
+];
+const ALONG_SPECIAL = { name: 'NaN, ±Inf and all -Inf rows', inputs: [{ shape: [5, 3], values: [1, -Infinity, 2, -Infinity, -Infinity, -Infinity, Infinity, 0, 1, NaN, 1, 2, 3, 4, 5] }], attrs: { axis: 1 }, ...TOL };
 const NAN_PLANE = [1, 2, NaN, 0, 5, 5, 3, -1, NaN, 2, 2, 4, 0, 9, 1, 1];
 
 /** The reduction, matmul, convolution and pooling part of the case table. */
@@ -78,6 +92,9 @@ export const computeCases = {
   sum: reduce('sum'), prod: reduce('prod'), max: reduce('max'), min: reduce('min'),
   argmax: argReduce<'argmax'>(), argmin: argReduce<'argmin'>(),
   matmul: MATMUL.map(([a, b, transposeA, transposeB]) => ({ name: `${JSON.stringify(a)}${transposeA ? 'ᵀ' : ''} @ ${JSON.stringify(b)}${transposeB ? 'ᵀ' : ''}`, inputs: [{ shape: a }, { shape: b }], attrs: { transposeA, transposeB }, ...TOL })),
+  dense: DENSE.map(([x, k, n, activation]) => ({ name: `${activation} ${JSON.stringify([...x, k])} @ [${k},${n}]`, inputs: [{ shape: [...x, k] }, { shape: [k, n] }, { shape: [n] }], attrs: { activation }, ...TOL })),
+  softmax: [...ALONG.map(([shape, axis]) => ({ name: `${JSON.stringify(shape)} axis ${axis}`, inputs: [{ shape }], attrs: { axis }, ...TOL })), ALONG_SPECIAL],
+  logSoftmax: [...ALONG.map(([shape, axis]) => ({ name: `${JSON.stringify(shape)} axis ${axis}`, inputs: [{ shape }], attrs: { axis }, ...TOL })), ALONG_SPECIAL],
   conv2d: CONVS.map(([x, f, attrs]) => ({ name: `x ${JSON.stringify(x)} filter ${JSON.stringify(f)}`, inputs: [{ shape: x }, { shape: f }], attrs, ...TOL })),
   conv2dInputGrad: CONVS.map(([x, f, attrs]) => ({ name: `x ${JSON.stringify(x)} filter ${JSON.stringify(f)}`, inputs: [{ shape: outShape(x, f, attrs) }, { shape: f }], attrs: { ...attrs, inputShape: x }, ...TOL })),
   conv2dFilterGrad: CONVS.map(([x, f, attrs]) => ({ name: `x ${JSON.stringify(x)} filter ${JSON.stringify(f)}`, inputs: [{ shape: x }, { shape: outShape(x, f, attrs) }], attrs: { ...attrs, filterShape: f }, ...TOL })),

@@ -6,9 +6,10 @@ import type { GpuStorage } from '../pool.js';
 import type { ShaderName } from '../shader-library.js';
 import { elementwiseKernels } from './elementwise.js';
 import { layoutKernels } from './layout.js';
-import { convKernels, matmulKernel } from './matmul.js';
+import { convKernels, denseKernel, matmulKernel } from './matmul.js';
 import { poolKernels } from './pool.js';
 import { reduceKernels } from './reduce.js';
+import { softmaxKernels } from './softmax.js';
 
 /** Every op's kernel for one device. */
 export function createKernels(ctx: GpuContext): Kernels<GpuStorage> {
@@ -16,6 +17,8 @@ export function createKernels(ctx: GpuContext): Kernels<GpuStorage> {
     ...elementwiseKernels(ctx),
     ...reduceKernels(ctx),
     matmul: matmulKernel(ctx),
+    dense: denseKernel(ctx),
+    ...softmaxKernels(ctx),
     ...convKernels(ctx),
     ...poolKernels(ctx),
     ...layoutKernels(ctx),
@@ -30,10 +33,10 @@ export const shaderUsers: Record<ShaderName, readonly OpName[]> = {
   binary: ['add', 'sub', 'mul', 'div', 'pow', 'maximum', 'minimum', 'eq', 'ne', 'lt', 'le', 'gt', 'ge', 'logicalAnd', 'logicalOr'],
   where: ['where'],
   cast: ['cast'],
-  'reduce-subgroups': ['sum', 'prod', 'max', 'min', 'argmax', 'argmin'], // where the device has `subgroups`
-  fused: ['neg', 'relu', 'add', 'mul', 'where', 'cast'], // the prelude of every fused kernel (any elementwise op)
   reduce: ['sum', 'prod', 'max', 'min', 'argmax', 'argmin'],
   matmul: ['matmul'],
+  dense: ['dense'],
+  softmax: ['softmax', 'logSoftmax'],
   conv2d: ['conv2d'],
   'conv2d-input-grad': ['conv2dInputGrad'],
   'conv2d-filter-grad': ['conv2dFilterGrad'],

@@ -1,6 +1,6 @@
-// matmul and the convolutions: all run the GEMM of shaders/common/gemm.wgsl, 8×8 invocations
-// computing a 32×32 tile of outputs, 4×4 per invocation, tiled or direct per adapter.
-import type { Conv2dAttrs, Kernel, TensorInfo } from '@webgrad/tensor';
+// matmul, dense and the convolutions: all run the GEMM of shaders/common/gemm.wgsl, 8×8
+// invocations computing a 32×32 tile of outputs, 4×4 per invocation, tiled or direct per adapter.
+import type { Conv2dAttrs, DenseActivation, Kernel, TensorInfo } from '@webgrad/tensor';
 import type { GpuContext } from '../context.js';
 import type { GpuStorage } from '../pool.js';
 import { Params } from './params.js';
@@ -16,7 +16,7 @@ const RM = 4;
  */
 export function gemmGrid(ctx: GpuContext, op: string, m: number, n: number, z: number): { constants: { WG_X: number; WG_Y: number; TILED: boolean }; grid: [number, number, number] } {
   const wg = 8;
-  const tiled = ctx.gemm === 'tiled' || (ctx.gemm === 'auto-direct' && op !== 'matmul');
+  const tiled = ctx.gemm === 'tiled' || (ctx.gemm === 'auto-direct' && op !== 'matmul' && op !== 'dense');
   return { constants: { WG_X: wg, WG_Y: wg, TILED: tiled }, grid: [Math.ceil(n / (wg * RM)), Math.ceil(m / (wg * RM)), z] };
 }
 
@@ -42,6 +42,21 @@ export function matmulKernel(ctx: GpuContext): Kernel<'matmul', GpuStorage> {
     // Tile loads follow each operand's layout; vec4s where its contiguous extent divides by 4.
     const vec = { A_LOAD: (transposeA ? 2 : 0) + ((transposeA ? m : k) % 4 === 0 ? 1 : 0), B_LOAD: (transposeB ? 2 : 0) + ((transposeB ? k : n) % 4 === 0 ? 1 : 0) };
     ctx.run({ op: 'matmul', shader: 'matmul', constants: { ...constants, ...vec }, params, inputs: [a!.storage, b!.storage], output: out.storage, grid });
+  };
+}
+
+/** The ACTIVATION override of shaders/dense.wgsl. */
+const ACTIVATION: { readonly [A in DenseActivation]: number } = { linear: 0, relu: 1, sigmoid: 2, tanh: 3 };
+
+/** dense in one dispatch: x's leading axes fold into rows; bias and activation run in the GEMM's store. */
+export function denseKernel(ctx: GpuContext): Kernel<'dense', GpuStorage> {
+  return ({ inputs: [x, w, b], attrs: { activation }, out }) => {
+    const [k, n] = w!.shape as [number, number];
+    const m = sizeOf(x!.shape.slice(0, -1));
+    const params = new Params().u(m, n, k, 0).u(k, 1, n, 1).axesU([], 'dense').axesU([], 'dense').axesU([], 'dense').done();
+    const { constants, grid } = gemmGrid(ctx, 'dense', m, n, 1);
+    const vec = { A_LOAD: k % 4 === 0 ? 1 : 0, B_LOAD: n % 4 === 0 ? 1 : 0, ACTIVATION: ACTIVATION[activation] };
+    ctx.run({ op: 'dense', shader: 'dense', constants: { ...constants, ...vec }, params, inputs: [x!.storage, w!.storage, b!.storage], output: out.storage, grid });
   };
 }
 

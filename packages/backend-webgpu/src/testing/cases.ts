@@ -1,7 +1,7 @@
 // Test cases for every op on 'webgpu', typed over the op table so a new op fails the type check
 // until it has cases. Sizes are small (SwiftShader is slow) but not multiples of 4 or 64, with
 // broadcasting, transposes, negative steps and the float edge cases (NaN, ±Inf, −0).
-import type { Conv2dAttrs, OpAttrs, OpName, PoolAttrs } from '@webgrad/tensor';
+import type { Conv2dAttrs, DenseActivation, OpAttrs, OpName, PoolAttrs } from '@webgrad/tensor';
 import type { Input } from './oracle.js';
 
 /** One case with attributes of type A: inputs, attributes and the float tolerance. */
@@ -83,6 +83,21 @@ const mm = (name: string, a: number[], b: number[], transposeA = false, transpos
   name, inputs: [{ shape: a }, { shape: b }], attrs: { transposeA, transposeB }, rtol: 1e-5, atol: 1e-4,
 });
 
+const dn = (name: string, x: number[], n: number, activation: DenseActivation): OpCase<'dense'> => ({
+  name, inputs: [{ shape: x }, { shape: [x[x.length - 1]!, n] }, { shape: [n] }], attrs: { activation }, rtol: 1e-5, atol: 1e-4,
+});
+
+/** softmax/logSoftmax: tiny rows (one invocation each), long rows (a workgroup each), strided axes, edge rows. */
+function alongCases<K extends 'softmax' | 'logSoftmax'>(): OpCase<K>[] {
+  const c = (name: string, shape: number[], axis: number, values?: number[]): OpCase<K> => ({ name, inputs: [{ shape, ...(values ? { values } : {}) }], attrs: { axis }, rtol: 2e-5, atol: 1e-6 });
+  return [
+    c('[3,7] axis 1', [3, 7], 1), c('[4,5,6] axis 1', [4, 5, 6], 1), c('[4,5,6] axis 0', [4, 5, 6], 0),
+    c('long rows [2,300] (workgroup tree)', [2, 300], 1), c('long strided rows [150,3] axis 0', [150, 3], 0), c('size-1 axis', [4, 1], 1),
+    c('NaN, ±Inf and all -Inf rows', [5, 3], 1, [1, -Infinity, 2, -Infinity, -Infinity, -Infinity, Infinity, 0, 1, NaN, 1, 2, 3, 4, 5]),
+    c('edge rows in the workgroup path', [2, 200], 1, Array.from({ length: 400 }, (_, i) => (i === 7 ? Infinity : i === 300 ? NaN : i < 200 ? (i % 5) - 2 : -Infinity))),
+  ];
+}
+
 const conv: Conv2dAttrs = { stride: [2, 1], padding: [1, 0, 1, 1], dilation: [1, 2], groups: 1 };
 const grouped: Conv2dAttrs = { stride: [1, 1], padding: [1, 1, 1, 1], dilation: [1, 1], groups: 2 };
 const pool: PoolAttrs = { kernel: [3, 2], stride: [2, 2], padding: [1, 1, 0, 1] };
@@ -127,6 +142,11 @@ export const cases: Cases = {
     mm('vec4 loads [36,20]·[20,44]', [36, 20], [20, 44]), mm('vec4 loads, both transposed', [20, 36], [44, 20], true, true),
     mm('vec4 loads, b transposed, ragged edges', [22, 12], [18, 12], false, true), mm('vec4 loads, a transposed', [12, 24], [12, 8], true),
   ],
+  dense: [
+    dn('linear [5,7]·[7,3]', [5, 7], 3, 'linear'), dn('relu [36,20]·[20,44] (vec4 loads)', [36, 20], 44, 'relu'),
+    dn('sigmoid, ragged [22,13]·[13,18]', [22, 13], 18, 'sigmoid'), dn('tanh, rank 3 [2,3,5]', [2, 3, 5], 4, 'tanh'), dn('sigmoid, inner 0', [3, 0], 4, 'sigmoid'),
+  ],
+  softmax: alongCases(), logSoftmax: alongCases(),
   reshape: [{ name: '[2,3,4] to [4,6]', inputs: [{ shape: [2, 3, 4] }], attrs: { shape: [4, 6] } }],
   transpose: [
     { name: '[2,3,4] perm 2,0,1', inputs: [{ shape: [2, 3, 4] }], attrs: { perm: [2, 0, 1] } },

@@ -1,9 +1,11 @@
-// Matrix products as users call them: 1-D operands are promoted like NumPy's matmul.
+// Matrix products as users call them: 1-D operands are promoted like NumPy's matmul; dense
+// layers (product, bias and activation) as one fused op.
 import { composite } from './composite.js';
 import { runOp } from '../engine.js';
 import { fmt } from '../shape.js';
 import type { Tensor } from '../tensor.js';
-import { castTo } from './elementwise.js';
+import { DENSE_ACTIVATIONS, type DenseActivation } from '../ops.js';
+import { castTo, unaryOp } from './elementwise.js';
 
 /** Options of {@link matmul}. */
 export interface MatmulOptions {
@@ -33,4 +35,23 @@ export const matmul = composite(function matmul(a: Tensor, b: Tensor, { transpos
   if (a.rank === 1) return out.reshape([...out.shape.slice(0, -2), out.shape[out.rank - 1]!]);
   if (b.rank === 1) return out.reshape(out.shape.slice(0, -1));
   return out;
+});
+
+/** Options of {@link dense}. */
+export interface DenseOptions {
+  /** Applied to x @ w + b in the same kernel; 'linear' (none) by default. */
+  activation?: DenseActivation;
+}
+
+/**
+ * A fully connected layer, act(x @ w + b), over x's last axis: x is [..., k], w is [k, n] and b
+ * is [n]. With a bias it runs as one fused primitive; without one it is matmul then the activation.
+ */
+export const dense = composite(function dense(x: Tensor, w: Tensor, b?: Tensor | null, { activation = 'linear' }: DenseOptions = {}): Tensor {
+  const [xf, wf] = [castTo(x, 'float32'), castTo(w, 'float32')];
+  if (b) return runOp('dense', [xf, wf, castTo(b, 'float32')], { activation });
+  if (!DENSE_ACTIVATIONS.includes(activation)) throw new Error(`dense: activation must be one of ${DENSE_ACTIVATIONS.join(', ')}, got ${JSON.stringify(activation)}`);
+  if (x.rank < 1 || w.rank !== 2) throw new Error(`dense: x must have rank 1 or more and w rank 2, got x ${fmt(x.shape)} and w ${fmt(w.shape)}`);
+  const z = matmul(xf, wf);
+  return activation === 'linear' ? z : unaryOp(activation, z);
 });

@@ -1,5 +1,5 @@
 // Reductions as users call them (axes may be negative or omitted) and the composites built
-// from them: mean, variance, logSumExp, softmax, logSoftmax.
+// from them: mean, variance, logSumExp; softmax and logSoftmax, which are primitives.
 import { composite } from './composite.js';
 import { detach } from './detach.js';
 import { castTo, div, where } from './elementwise.js';
@@ -64,18 +64,15 @@ export const logSumExp = composite(function logSumExp(x: Tensor, axes?: Axes, ke
   return keepdims ? out : out.reshape(out.shape.filter((_, i) => !list.includes(i)));
 });
 
-/** exp(x) / sum(exp(x)) along `axis`, shifted by the maximum for stability. */
+/**
+ * exp(x) / sum(exp(x)) along `axis`, shifted by the maximum for stability: one primitive, so
+ * backends run it as one fused kernel. A row of -Inf (or holding +Inf or NaN) gives NaN.
+ */
 export const softmax = composite(function softmax(x: Tensor, axis: number = -1): Tensor {
-  const a = normalizeAxis('softmax', axis, x.rank);
-  const e = x.sub(stableShift(castTo(x, 'float32'), [a])).exp();
-  return e.div(sum(e, [a], true));
+  return runOp('softmax', [castTo(x, 'float32')], { axis: normalizeAxis('softmax', axis, x.rank) });
 });
 
-/** log(softmax(x)) along `axis`, computed as (x - m) - log(sum(exp(x - m))) with m the maximum. */
+/** log(softmax(x)) along `axis`, computed as (x - m) - log(sum(exp(x - m))) with m the maximum, in one primitive. */
 export const logSoftmax = composite(function logSoftmax(x: Tensor, axis: number = -1): Tensor {
-  const a = normalizeAxis('logSoftmax', axis, x.rank);
-  // Shift before taking the log: x - logSumExp(x) would round logSumExp at the scale of the
-  // largest logit and lose the small result (logSoftmax([1e6, 1e6]) came out -0.6875).
-  const shifted = x.sub(stableShift(castTo(x, 'float32'), [a]));
-  return shifted.sub(sum(shifted.exp(), [a], true).log());
+  return runOp('logSoftmax', [castTo(x, 'float32')], { axis: normalizeAxis('logSoftmax', axis, x.rank) });
 });

@@ -1,0 +1,36 @@
+// Gradient rules of the fused ops, written from the output y so nothing is recomputed: dense's
+// activation derivative (relu: y > 0, sigmoid: y(1 - y), tanh: 1 - y²) and softmax's Jacobian.
+import { matmul, where } from '@webgrad/tensor';
+import type { DenseActivation, Tensor } from '../deps.js';
+import { ifNeeded, type GradRules } from '../rule.js';
+
+/** dL/dz for z = x @ w + b, from y = act(z) and dL/dy. */
+function throughActivation(activation: DenseActivation, y: Tensor, dy: Tensor): Tensor {
+  switch (activation) {
+    case 'linear': return dy;
+    case 'relu': return where(y.gt(0), dy, 0);
+    case 'sigmoid': return dy.mul(y.mul(y.neg().add(1)));
+    case 'tanh': return dy.mul(y.mul(y).neg().add(1));
+  }
+  return activation satisfies never;
+}
+
+/** The fused part of the gradient table. */
+export const fusedRules = {
+  dense: ({ inputs: [x, w], attrs: { activation }, out, dy, needs }) => {
+    const dz = throughActivation(activation, out, dy);
+    const [k, n] = w!.shape as [number, number];
+    const rows = x!.shape.slice(0, -1).reduce((p, q) => p * q, 1);
+    // Leading axes of x fold into rows, so w's and b's gradients are one product and one sum.
+    const dz2 = dz.reshape([rows, n]);
+    return [
+      ifNeeded(needs[0], () => matmul(dz, w!, { transposeB: true })),
+      ifNeeded(needs[1], () => matmul(x!.reshape([rows, k]), dz2, { transposeA: true })),
+      ifNeeded(needs[2], () => dz2.sum([0])),
+    ];
+  },
+  // dx = y (dy - sum(dy y)) along the axis.
+  softmax: ({ attrs: { axis }, out, dy }) => [out.mul(dy.sub(dy.mul(out).sum([axis], true)))],
+  // dx = dy - exp(y) sum(dy) along the axis.
+  logSoftmax: ({ attrs: { axis }, out, dy }) => [dy.sub(out.exp().mul(dy.sum([axis], true)))],
+} satisfies Partial<GradRules>;
