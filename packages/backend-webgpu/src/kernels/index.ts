@@ -33,6 +33,8 @@ export const shaderUsers: Record<ShaderName, readonly OpName[]> = {
   binary: ['add', 'sub', 'mul', 'div', 'pow', 'maximum', 'minimum', 'eq', 'ne', 'lt', 'le', 'gt', 'ge', 'logicalAnd', 'logicalOr'],
   where: ['where'],
   cast: ['cast'],
+  'reduce-subgroups': ['sum', 'prod', 'max', 'min', 'argmax', 'argmin'], // where the device has `subgroups`
+  fused: ['neg', 'relu', 'add', 'mul', 'where', 'cast'], // the prelude of every fused kernel (any elementwise op)
   reduce: ['sum', 'prod', 'max', 'min', 'argmax', 'argmin'],
   matmul: ['matmul'],
   dense: ['dense'],
