@@ -56,6 +56,10 @@ test('linear regression: gradient descent reaches the least-squares line', async
   await lesson.getByTestId('step').click();
   await expect(lesson).toHaveAttribute('data-step', '1');
   expect(await num(lesson, 'slope')).toBeGreaterThan(0);
+  // Reset goes back to the flat line at step 0.
+  await lesson.getByTestId('reset').click();
+  await expect(lesson).toHaveAttribute('data-step', '0');
+  await expect(lesson).toHaveAttribute('data-slope', '0');
   await lesson.getByTestId('speed').selectOption('16');
   await clearLongTasks(page);
   await lesson.getByTestId('play').click();
@@ -124,4 +128,23 @@ test('overfitting: unregularised validation loss ends far above training loss; L
   expect(dropout.validation).toBeLessThan(none.validation);
   await expectResponsive(page);
   await page.screenshot({ path: 'test-results/lessons/overfitting.png', fullPage: true });
+});
+
+test('overfitting: step, reset and step again give the same numbers (seeded, in the worker)', async ({ page }) => {
+  await openLesson(page, '/lessons/overfitting.html');
+  const lesson = page.locator('lesson-overfitting');
+  const stepTwenty = async () => {
+    for (const target of ['10', '20']) {
+      await lesson.getByTestId('step-ten').click();
+      await expect(lesson).toHaveAttribute('data-step', target, { timeout: 30_000 });
+    }
+    const rows = lesson.getByTestId('result');
+    await expect(rows.first()).not.toHaveAttribute('data-train', 'NaN');
+    return rows.evaluateAll((els) => els.map((e) => [e.getAttribute('data-train'), e.getAttribute('data-validation')]));
+  };
+  const first = await stepTwenty();
+  await lesson.getByTestId('reset').click();
+  await expect(lesson).toHaveAttribute('data-step', '0');
+  await expect(lesson.getByTestId('result').first()).toHaveAttribute('data-train', 'NaN');
+  expect(await stepTwenty()).toEqual(first);
 });
