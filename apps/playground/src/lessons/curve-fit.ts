@@ -45,6 +45,7 @@ export class CurveFit {
     });
   }
 
+  /** Steps taken so far. */
   get step(): number {
     return this.trainer.step;
   }

@@ -44,6 +44,7 @@ export class LineFit {
     this.trainer.optimizer.lr = value;
   }
 
+  /** Whether the loss has blown up (see hasDiverged). */
   get diverged(): boolean {
     return this.divergedAt !== undefined;
   }

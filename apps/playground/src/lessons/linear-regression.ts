@@ -19,6 +19,8 @@ const MAX_STEPS = 1000;
 const RATES = [0.001, 0.005, 0.01, 0.02, 0.03, 0.04, 0.05];
 const SPEEDS = [1, 4, 16];
 const HOURS = [0, 10];
+/** Steps whose line stays on the plot, faded, so the path the fit took is visible. */
+const TRAIL_STEPS = new Set([1, 2, 3, 5, 10, 20, 50, 100, 200]);
 
 /** The linear-regression lesson. */
 export class LessonLinearRegression extends LitElement {
@@ -31,6 +33,7 @@ export class LessonLinearRegression extends LitElement {
   private lr = 0.03;
   private fit = this.newFit();
   private line: Line = { slope: 0, intercept: 0 };
+  private trail: Line[] = [];
   private readonly history = new SeriesHistory(['loss', 'least-squares loss']);
   private readonly loop = new TrainingLoop(this, () => this.advance());
 
@@ -46,6 +49,7 @@ export class LessonLinearRegression extends LitElement {
   private async advance(): Promise<boolean> {
     await this.fit.advance();
     this.line = await this.fit.line();
+    if (TRAIL_STEPS.has(this.fit.step)) this.trail.push(this.line);
     this.history.append(this.fit.step, { loss: this.fit.loss, 'least-squares loss': this.exactLoss });
     return this.fit.step < MAX_STEPS && !this.fit.diverged;
   }
@@ -55,6 +59,7 @@ export class LessonLinearRegression extends LitElement {
       this.fit.dispose();
       this.fit = this.newFit();
       this.line = { slope: 0, intercept: 0 };
+      this.trail = [];
       this.history.clear();
     });
   }
@@ -115,6 +120,7 @@ export class LessonLinearRegression extends LitElement {
         <lesson-scatter data-testid="scatter" x-label="hours studied" y-label="exam grade" .xDomain=${HOURS} .yDomain=${[20, 110]}
           .points=${[{ label: 'students', x: this.data.hours, y: this.data.grades, color: '#64748b' }]}
           .curves=${[
+            ...this.trail.map((l) => ({ label: '', x: HOURS, y: lineAt(l), color: '#2563eb', width: 1, opacity: 0.25, unlabelled: true })),
             { label: 'least squares', x: HOURS, y: lineAt(this.exact), color: '#16a34a', dashed: true },
             { label: `gradient descent, step ${f.step}`, x: HOURS, y: lineAt(this.line), color: '#2563eb' },
           ]}></lesson-scatter>

@@ -28,6 +28,7 @@ export class OverfittingSession {
     this.fits = CURES.map((cure) => new CurveFit(cure, train, validation));
   }
 
+  /** Steps every run has taken. */
   get step(): number {
     return this.fits[0]!.step;
   }

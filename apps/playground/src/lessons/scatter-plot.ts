@@ -23,6 +23,9 @@ export interface Curve {
   color: string;
   dashed?: boolean;
   width?: number;
+  opacity?: number;
+  /** Left out of the legend (e.g. a faded trail of earlier fits). */
+  unlabelled?: boolean;
 }
 
 const [WIDTH, HEIGHT] = [520, 320];
@@ -95,12 +98,12 @@ export class LessonScatter extends LitElement {
         ${this.renderAxes()}
         <g clip-path="url(#plot-area)">
           ${this.points.map((p) => p.x.map((x, i) => svg`<circle cx=${this.sx(x)} cy=${this.sy(p.y[i]!)} r=${p.radius ?? 4} fill=${p.color} fill-opacity=${p.opacity ?? 0.8} />`))}
-          ${this.curves.map((c) => svg`<path d=${this.path(c)} fill="none" stroke=${c.color} stroke-width=${c.width ?? 2.5} stroke-dasharray=${c.dashed ? '6 4' : 'none'} />`)}
+          ${this.curves.map((c) => svg`<path d=${this.path(c)} fill="none" stroke=${c.color} stroke-width=${c.width ?? 2.5} stroke-dasharray=${c.dashed ? '6 4' : 'none'} stroke-opacity=${c.opacity ?? 1} />`)}
         </g>
       </svg>
       <div class="legend">
         ${this.points.map((p) => html`<span><span class="swatch" style="background:${p.color};height:8px;width:8px;border-radius:4px"></span>${p.label}</span>`)}
-        ${this.curves.map((c) => html`<span><span class="swatch" style="background:${c.color}"></span>${c.label}</span>`)}
+        ${this.curves.filter((c) => !c.unlabelled).map((c) => html`<span><span class="swatch" style="background:${c.color}"></span>${c.label}</span>`)}
       </div>`;
   }
 }
