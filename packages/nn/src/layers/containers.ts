@@ -1,9 +1,17 @@
 // Composing modules: a sequential chain, and any graph written as a plain function of named
 // child modules (skip connections, several inputs).
-import type { Tensor } from '../deps.js';
+import type { DenseActivation, Tensor } from '../deps.js';
 import { Module } from '../module.js';
+import { Activation } from './activation.js';
+import { Dense } from './dense.js';
 
-/** Applies its layers in order; their paths are `layers.0`, `layers.1`, ... */
+/** Activation layers a linear dense layer before them can apply in its own kernel. */
+const FUSABLE: ReadonlySet<string> = new Set<DenseActivation>(['relu', 'sigmoid', 'tanh']);
+
+/**
+ * Applies its layers in order; their paths are `layers.0`, `layers.1`, ... A linear dense layer
+ * followed by a relu, sigmoid or tanh layer runs as one fused dense op (same values and gradients).
+ */
 export class Sequential extends Module {
   readonly kind = 'sequential';
   readonly layers: readonly Module[];
@@ -14,7 +22,17 @@ export class Sequential extends Module {
   }
 
   forward(x: Tensor): Tensor {
-    return this.layers.reduce((h, layer) => layer.forward(h), x);
+    let h = x;
+    for (let i = 0; i < this.layers.length; i++) {
+      const [layer, next] = [this.layers[i]!, this.layers[i + 1]];
+      if (layer instanceof Dense && layer.activation === 'linear' && next instanceof Activation && FUSABLE.has(next.kind)) {
+        h = layer.forwardWith(h, next.kind as DenseActivation);
+        i++;
+      } else {
+        h = layer.forward(h);
+      }
+    }
+    return h;
   }
 }
 

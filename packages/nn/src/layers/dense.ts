@@ -1,5 +1,6 @@
-// A fully connected layer: y = x W + b over the last axis, W of shape [in, out].
-import type { Tensor } from '../deps.js';
+// A fully connected layer: y = act(x W + b) over the last axis, W of shape [in, out], run as the
+// fused dense op (product, bias and activation in one kernel).
+import { dense as denseOp, DENSE_ACTIVATIONS, type DenseActivation, type Tensor } from '../deps.js';
 import { heUniform, zeros, type Initializer } from '../init.js';
 import { Module, shapeError } from '../module.js';
 
@@ -11,16 +12,21 @@ export interface DenseOptions {
   init?: Initializer;
   /** Initial bias (zeros by default). */
   biasInit?: Initializer;
+  /** Applied to x W + b in the same kernel: 'linear' (none, the default), 'relu', 'sigmoid' or 'tanh'. */
+  activation?: DenseActivation;
 }
 
-/** y = x W + b over the last axis. */
+/** y = act(x W + b) over the last axis. */
 export class Dense extends Module {
   readonly kind = 'dense';
   readonly weight: Tensor;
   readonly bias: Tensor | null;
+  readonly activation: DenseActivation;
 
-  constructor(readonly inFeatures: number, readonly outFeatures: number, { bias = true, init = heUniform(), biasInit = zeros() }: DenseOptions = {}) {
+  constructor(readonly inFeatures: number, readonly outFeatures: number, { bias = true, init = heUniform(), biasInit = zeros(), activation = 'linear' }: DenseOptions = {}) {
     super();
+    if (!DENSE_ACTIVATIONS.includes(activation)) throw new Error(`dense: activation must be one of ${DENSE_ACTIVATIONS.join(', ')}, got ${JSON.stringify(activation)}`);
+    this.activation = activation;
     for (const [name, n] of [['inFeatures', inFeatures], ['outFeatures', outFeatures]] as const) {
       if (!Number.isInteger(n) || n <= 0) throw new Error(`dense: ${name} must be a positive integer, got ${n}`);
     }
@@ -29,9 +35,16 @@ export class Dense extends Module {
   }
 
   forward(x: Tensor): Tensor {
+    return this.forwardWith(x, this.activation);
+  }
+
+  /**
+   * The layer followed by `activation` instead of its own, in one kernel: sequential() uses it
+   * to fuse a linear dense layer with the relu/sigmoid/tanh layer after it.
+   */
+  forwardWith(x: Tensor, activation: DenseActivation): Tensor {
     if (x.rank < 1 || x.shape[x.rank - 1] !== this.inFeatures) throw shapeError(this, `[..., ${this.inFeatures}]`, x.shape);
-    const y = x.matmul(this.weight);
-    return this.bias ? y.add(this.bias) : y;
+    return denseOp(x, this.weight, this.bias, { activation });
   }
 }
 

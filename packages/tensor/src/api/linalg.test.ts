@@ -1,6 +1,7 @@
 // matmul as users call it: 2-D products, NumPy's handling of 1-D operands, batch broadcasting,
-// transposed operands, int inputs, empty inner axes, and the errors that name both shapes.
-import { arange, matmul, tensor, zeros, type Tensor } from '@webgrad/tensor';
+// transposed operands, int inputs, empty inner axes, and the errors that name both shapes; dense
+// (product, bias and activation fused) with and without a bias.
+import { arange, dense, matmul, onOp, scope, tensor, zeros, type DenseActivation, type Tensor } from '@webgrad/tensor';
 import { describe, expect, it } from 'vitest';
 
 const values = async (t: Tensor): Promise<number[]> => Array.from(await t.data());
@@ -87,5 +88,46 @@ describe('matmul', () => {
     expect(() => zeros([2, 2, 2]).matmul(zeros([3, 2, 2]))).toThrow(
       'matmul: cannot broadcast batch of a [2] with batch of b [3]: extents 2 and 3 differ on axis -1 and neither is 1',
     );
+  });
+});
+
+describe('dense', () => {
+  const x = tensor([[1, -2], [0.5, 3]]);
+  const w = tensor([[1, 0, -1], [2, 1, 0]]);
+  const b = tensor([0.5, -4, 1]);
+  // x @ w = [[-3, -2, -1], [6.5, 3, -0.5]]; + b = [[-2.5, -6, 0], [7, -1, 0.5]]
+  const z = [[-2.5, -6, 0], [7, -1, 0.5]];
+
+  it.each<[DenseActivation, (v: number) => number]>([
+    ['linear', (v) => v], ['relu', (v) => Math.max(v, 0)], ['sigmoid', (v) => 1 / (1 + Math.exp(-v))], ['tanh', Math.tanh],
+  ])('%s: act(x @ w + b)', async (activation, f) => {
+    const got = (await dense(x, w, b, { activation }).array()) as number[][];
+    got.flat().forEach((v, i) => expect(v).toBeCloseTo(f(z.flat()[i]!), 6));
+  });
+
+  it('takes x of any rank over its last axis', async () => {
+    expect(dense(tensor([1, -2]), w, b).shape).toEqual([3]);
+    expect(await dense(x.reshape([1, 2, 2]), w, b).array()).toEqual([z]);
+  });
+
+  it('runs one op with a bias, matmul then the activation without one', () => {
+    const seen: string[] = [];
+    const stop = onOp((op) => void seen.push(op));
+    try {
+      scope(() => {
+        dense(x, w, b, { activation: 'relu' });
+        dense(x, w, null, { activation: 'relu' });
+        dense(x, w);
+      });
+    } finally {
+      stop();
+    }
+    expect(seen).toEqual(['dense', 'matmul', 'relu', 'matmul']);
+  });
+
+  it('names the shapes that do not fit', () => {
+    expect(() => dense(x, tensor([[1, 2]]), tensor([1, 2]))).toThrow("dense: x [2,2] must end in w's input extent 1 (w is [1,2])");
+    expect(() => dense(x, w, tensor([1, 2]))).toThrow('dense: b must have shape [3], got [2]');
+    expect(() => dense(x, w, b, { activation: 'gelu' as DenseActivation })).toThrow('dense: activation must be one of linear, relu, sigmoid, tanh, got "gelu"');
   });
 });

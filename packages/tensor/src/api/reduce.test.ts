@@ -1,6 +1,7 @@
 // Reductions over chosen axes (negative, several, all, keepdims), their NaN and empty-axis
-// behaviour, and the composites built on them: mean, variance, logSumExp, softmax, logSoftmax.
-import { arange, logSumExp, mean, softmax, tensor, variance, zeros, type Tensor } from '@webgrad/tensor';
+// behaviour, the composites built on them (mean, variance, logSumExp), and the softmax and
+// logSoftmax primitives.
+import { arange, logSumExp, mean, onOp, scope, softmax, tensor, variance, zeros, type Tensor } from '@webgrad/tensor';
 import { describe, expect, it } from 'vitest';
 
 const values = async (t: Tensor): Promise<number[]> => Array.from(await t.data());
@@ -199,5 +200,28 @@ describe('softmax and logSoftmax', () => {
     const rows = await tensor([[1e4, 0, -1e4], [3, 3, 3]]).logSoftmax(-1).exp().sum(1).array() as number[];
     expectClose(rows, [1, 1]);
     expect(() => tensor([1]).logSoftmax(1)).toThrow('logSoftmax: axis 1 is out of range for a tensor of rank 1 (expected -1 to 0)');
+  });
+
+  it('keeps the composite edge cases: a row of -Inf, +Inf or NaN gives NaN; a size-1 axis gives 1 (log 0)', async () => {
+    const special = tensor([[-Infinity, -Infinity], [Infinity, 1], [NaN, 1]]);
+    expect(await special.softmax().array()).toEqual([[NaN, NaN], [NaN, 0], [NaN, NaN]]);
+    expect(await special.logSoftmax().array()).toEqual([[NaN, NaN], [NaN, -Infinity], [NaN, NaN]]);
+    expect(await tensor([[3], [-2]]).softmax().array()).toEqual([[1], [1]]);
+    expect(await tensor([[3], [-2]]).logSoftmax().array()).toEqual([[0], [0]]);
+    expect(zeros([0, 3]).softmax().shape).toEqual([0, 3]);
+  });
+
+  it('is one primitive op each (a fused kernel on every backend)', () => {
+    const seen: string[] = [];
+    const stop = onOp((op) => void seen.push(op));
+    try {
+      scope(() => {
+        tensor([[1, 2]]).softmax();
+        tensor([[1, 2]]).logSoftmax(0);
+      });
+    } finally {
+      stop();
+    }
+    expect(seen).toEqual(['softmax', 'logSoftmax']);
   });
 });
