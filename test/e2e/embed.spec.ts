@@ -1,19 +1,8 @@
 // The embeddable builds as a page without a bundler uses them: /embed-example/ loads
 // /embed/webgrad-elements.js with one module script and configures the three elements by
 // attributes; /embed-example/library.html imports /cdn/webgrad.js. Screenshot in test-results/e2e.
-import { expect, test, type Page } from '@playwright/test';
-
-/** The embedded playground's controller state. */
-async function readPlayground(page: Page) {
-  return page.evaluate(() => {
-    const el = document.getElementById('playground') as unknown as {
-      config: { dataset: { kind: string }; lr: number; backend: string };
-      training: { state?: { step: number; state: string; backend: string }; history: { column(n: string): Float64Array }; error?: string };
-    };
-    const t = el.training;
-    return { config: el.config, step: t.state?.step ?? 0, state: t.state?.state ?? 'none', backend: t.state?.backend ?? '', error: t.error, losses: Array.from(t.history.column('loss')) };
-  });
-}
+import { expect, test } from '@playwright/test';
+import { readPlayground } from './embedded-playground.js';
 
 const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
 

@@ -3,6 +3,7 @@
 // most once per animation frame.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { METRIC_COLUMNS, TrainingClient, type Command, type MetricColumn, type PlaygroundConfig, type StateEvent, type WorkerEvent } from '@webgrad/worker/page';
+import { startTrainingWorker } from './worker-start.js';
 
 /** All metrics received so far, one growable column per metric. */
 export class MetricHistory {
@@ -52,7 +53,7 @@ export class TrainingController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.worker = new Worker(new URL('./training-worker.ts', import.meta.url), { type: 'module' });
+    this.worker = startTrainingWorker();
     this.client = new TrainingClient(this.worker);
     this.client.on((event) => this.receive(event));
   }
