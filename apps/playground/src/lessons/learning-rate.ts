@@ -6,7 +6,7 @@ import * as wg from 'webgrad';
 import '../components/chart.js';
 import './scatter-plot.js';
 import { LineFit } from './line-fit.js';
-import { leastSquares, stableLearningRateLimit, studyData, type Line } from './regression-data.js';
+import { leastSquares, stableLearningRateLimit, studyHours, type Line } from './regression-data.js';
 import { lessonStyles } from './lesson-styles.js';
 import { SeriesHistory } from './series-history.js';
 import { TrainingLoop } from './training-loop.js';
@@ -31,7 +31,7 @@ const seriesName = (r: (typeof RATES)[number]): string => `lr ${r.lr} (${r.name}
 export class LessonLearningRate extends LitElement {
   static override styles = lessonStyles;
 
-  private readonly data = studyData();
+  private readonly data = studyHours();
   private readonly exact = leastSquares(this.data.hours, this.data.grades);
   private readonly limit = stableLearningRateLimit(this.data.hours);
   private fits = this.newFits();

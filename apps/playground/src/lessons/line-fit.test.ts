@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { memory } from 'webgrad';
 import { hasDiverged, LineFit } from './line-fit.js';
-import { leastSquares, stableLearningRateLimit, studyData } from './regression-data.js';
+import { leastSquares, stableLearningRateLimit, studyHours } from './regression-data.js';
 
-const { hours, grades } = studyData();
+const { hours, grades } = studyHours();
 
 async function run(lr: number, steps: number): Promise<LineFit> {
   const fit = new LineFit(hours, grades, lr);

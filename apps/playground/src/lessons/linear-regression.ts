@@ -6,7 +6,7 @@ import * as wg from 'webgrad';
 import '../components/chart.js';
 import './scatter-plot.js';
 import { LineFit } from './line-fit.js';
-import { leastSquares, meanSquaredError, stableLearningRateLimit, studyData, type Line } from './regression-data.js';
+import { leastSquares, meanSquaredError, stableLearningRateLimit, studyHours, type Line } from './regression-data.js';
 import { lessonStyles } from './lesson-styles.js';
 import { SeriesHistory } from './series-history.js';
 import { TrainingLoop } from './training-loop.js';
@@ -26,7 +26,7 @@ const TRAIL_STEPS = new Set([1, 2, 3, 5, 10, 20, 50, 100, 200]);
 export class LessonLinearRegression extends LitElement {
   static override styles = lessonStyles;
 
-  private readonly data = studyData();
+  private readonly data = studyHours();
   private readonly exact = leastSquares(this.data.hours, this.data.grades);
   private readonly exactLoss = meanSquaredError(this.exact, this.data.hours, this.data.grades);
   private readonly limit = stableLearningRateLimit(this.data.hours);
