@@ -1,7 +1,7 @@
 // Tensor.backward() and variable(): .grad on leaves, accumulation across calls, noGrad, the
 // tape's bookkeeping, and the errors for misuse.
 import { describe, expect, it, vi } from 'vitest';
-import { backend, memory, opNames, scope, tensor, type Tensor } from '@webgrad/tensor';
+import { backend, dense, memory, opNames, scope, tensor, type Tensor } from '@webgrad/tensor';
 import { gradRules, noGrad, variable } from '@webgrad/autograd';
 
 const values = (t: Tensor | null): number[] => Array.from(t!.dataSync());
@@ -166,5 +166,19 @@ describe('work skipped for inputs nothing differentiates', () => {
     expect(kernel).toHaveBeenCalledTimes(1);
     kernel.mockRestore();
     expect(w.grad!.shape).toEqual([2, 1]);
+  });
+
+  it("dense's rule on a 2-D batch: one matmul for w, a sum for b, no reshape copies, nothing for the data", () => {
+    const data = tensor([[1, 2], [3, 4], [5, 6]]);
+    const [w, b] = [variable(tensor([[1, -1], [0.5, 2]])), variable(tensor([0.1, -0.2]))];
+    const loss = dense(data, w, b, { activation: 'tanh' }).sum();
+    const kernels = backend().kernels as { matmul: (...a: unknown[]) => void; reshape: (...a: unknown[]) => void };
+    const [matmul, reshape] = [vi.spyOn(kernels, 'matmul'), vi.spyOn(kernels, 'reshape')];
+    loss.backward();
+    // The one reshape is sum's own rule restoring the scalar loss's axes, [1,1].
+    expect([matmul.mock.calls.length, reshape.mock.calls.map(([args]) => (args as { attrs: { shape: number[] } }).attrs.shape)]).toEqual([1, [[1, 1]]]);
+    matmul.mockRestore();
+    reshape.mockRestore();
+    expect([w.grad!.shape, b.grad!.shape]).toEqual([[2, 2], [2]]);
   });
 });

@@ -19,14 +19,15 @@ function throughActivation(activation: DenseActivation, y: Tensor, dy: Tensor): 
 export const fusedRules = {
   dense: ({ inputs: [x, w], attrs: { activation }, out, dy, needs }) => {
     const dz = throughActivation(activation, out, dy);
-    const [k, n] = w!.shape as [number, number];
-    const rows = x!.shape.slice(0, -1).reduce((p, q) => p * q, 1);
-    // Leading axes of x fold into rows, so w's and b's gradients are one product and one sum.
-    const dz2 = dz.reshape([rows, n]);
+    const k = w!.shape[0]!;
+    const lead = x!.shape.slice(0, -1);
+    // x's leading axes fold into rows for w's gradient (a reshape only when x is not already 2-D:
+    // on a GPU it is a copy); b's gradient sums them all.
+    const asRows = (t: Tensor, cols: number): Tensor => (t.rank === 2 ? t : t.reshape([lead.reduce((p, q) => p * q, 1), cols]));
     return [
       ifNeeded(needs[0], () => matmul(dz, w!, { transposeB: true })),
-      ifNeeded(needs[1], () => matmul(x!.reshape([rows, k]), dz2, { transposeA: true })),
-      ifNeeded(needs[2], () => dz2.sum([0])),
+      ifNeeded(needs[1], () => matmul(asRows(x!, k), asRows(dz, w!.shape[1]!), { transposeA: true })),
+      ifNeeded(needs[2], () => dz.sum(lead.map((_, i) => i))),
     ];
   },
   // dx = y (dy - sum(dy y)) along the axis.
