@@ -42,6 +42,8 @@ export interface Framework {
   activate?(): Promise<void>;
   /** How it ran: backend, threads, SIMD flavour. */
   describe(): string;
+  /** A device backend's work counters (webgrad webgpu): the report gives them per run. */
+  counters?(): { dispatches: number; submits: number };
   matmul(n: number, a: Float32Array, b: Float32Array): Task;
   mlp(spec: MlpSpec): Task;
   /** Forward and backward (gradients for x and w). */

@@ -13,6 +13,8 @@ export interface Row {
   results: Record<string, Result>;
   /** webgrad pool misses in three runs after the timed ones. */
   poolMissesAfterWarmup?: number;
+  /** Dispatches and submits of one run, for frameworks on a device backend that counts them. */
+  perRun?: Record<string, { dispatches: number; submits: number }>;
 }
 
 function figure(row: Row, r: Result | undefined): string {
@@ -31,7 +33,8 @@ export function printTable(title: string, machine: Record<string, unknown>, fram
   console.log(`\n## ${title}\nMachine: ${machine.cpu} (${machine.cores} cores), load average ${JSON.stringify(machine.loadAverage)} at start (runs are interleaved, so other work on the machine slows every framework alike)`);
   if (machine.browser) console.log(`Browser: ${machine.browser}`);
   for (const [name, how] of Object.entries(frameworks)) console.log(`  ${name}: ${how}`);
-  const header = ['workload', ...names, ...pairs.map(([o, p]) => `${o}/${p} time`), `agree with ${first}`, `${first} pool misses`];
+  const counted = names.filter((n) => rows.some((r) => r.perRun?.[n]));
+  const header = ['workload', ...names, ...pairs.map(([o, p]) => `${o}/${p} time`), `agree with ${first}`, `${first} pool misses`, ...counted.map((n) => `${n} dispatches/submits per run`)];
   const lines = rows.map((row) => {
     const ratios = pairs.map(([o, p]) => {
       const [a, b] = [row.results[o], row.results[p]];
@@ -41,7 +44,11 @@ export function printTable(title: string, machine: Record<string, unknown>, fram
       const r = row.results[p];
       return !r || 'failed' in r ? `${p}: -` : `${p}: ${r.agrees ? 'yes' : 'NO'} (${r.error.toExponential(1)})`;
     });
-    return [row.workload, ...names.map((n) => figure(row, row.results[n])), ...ratios, agree.join(', '), String(row.poolMissesAfterWarmup ?? '-')];
+    const work = counted.map((n) => {
+      const w = row.perRun?.[n];
+      return w ? `${w.dispatches} / ${w.submits}` : '-';
+    });
+    return [row.workload, ...names.map((n) => figure(row, row.results[n])), ...ratios, agree.join(', '), String(row.poolMissesAfterWarmup ?? '-'), ...work];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const fmt = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ');

@@ -33,6 +33,32 @@ export function workloads(batch: Batch, quick: boolean): Workload[] {
   ];
 }
 
+/**
+ * The WebGPU workloads (Node's Dawn or Chromium; SwiftShader here, so no convolutions and few
+ * runs): matmul 256³ and 512³ and both MLP steps at batch 100.
+ */
+export function webgpuWorkloads(batch: Batch, quick: boolean): Workload[] {
+  const matmul = (n: number, runs: number): Workload => {
+    const [a, b] = [uniform(n * n, 1, 1), uniform(n * n, 1, 2)];
+    return { name: `matmul ${n}³`, flops: 2 * n ** 3, warmup: 2, runs, tol: 1e-4, make: (f) => f.matmul(n, a, b) };
+  };
+  return [
+    matmul(256, quick ? 5 : 15),
+    matmul(512, quick ? 3 : 8),
+    { name: 'MLP 784-128-64-10 SGD step, batch 100', warmup: 3, runs: quick ? 5 : 15, tol: 1e-3, make: (f) => f.mlp({ layers: mlpLayers([784, 128, 64, 10], 10), batch, optimizer: 'sgd', lr: 0.1, initialAccumulator: 0 }) },
+    { name: 'MLP 784-1000-800-10 Adagrad step, batch 100', warmup: 2, runs: quick ? 3 : 5, tol: 1e-3, make: (f) => f.mlp({ layers: mlpLayers([784, 1000, 800, 10], 20), batch, optimizer: 'adagrad', lr: 0.01, initialAccumulator: 0.1 }) },
+  ];
+}
+
+/** Dispatches and submits of one more run of `task` (frameworks that count them). */
+async function countWork(task: Task, f: Framework): Promise<{ dispatches: number; submits: number } | undefined> {
+  if (!f.counters) return undefined;
+  const before = f.counters();
+  await task.run();
+  const after = f.counters();
+  return { dispatches: after.dispatches - before.dispatches, submits: after.submits - before.submits };
+}
+
 /** webgrad pool misses over three more runs after the timed ones (0: the step allocates nothing new). */
 async function countMisses(task: Task, backend: { stats(): { poolMisses: number } }): Promise<number> {
   const before = backend.stats().poolMisses;
@@ -66,6 +92,8 @@ export async function measure(w: Workload, frameworks: readonly Framework[], poo
     const error = relativeError(values, reference);
     row.results[f.name] = { ...timings[i]!, error, agrees: error <= w.tol };
     if (f === frameworks[0]) row.poolMissesAfterWarmup = await countMisses(task, pool);
+    const work = await countWork(task, f);
+    if (work) (row.perRun ??= {})[f.name] = work;
     task.dispose();
   }
   return row;

@@ -121,6 +121,11 @@ export class GpuContext {
     this.fuser?.materialise(s);
   }
 
+  /** The storage whose buffer holds `s`'s values (itself, or what a reshape aliases). */
+  resolve(s: GpuStorage): GpuStorage {
+    return s.alias ?? s;
+  }
+
   /** Returns storage its tensor freed: to the pool, or to the fuser while pending ops read it. */
   release(s: GpuStorage): void {
     if (this.fuser) this.fuser.free(s);
@@ -138,7 +143,7 @@ export class GpuContext {
     for (const s of d.inputs) this.materialise(s);
     this.recorder.begin();
     const pipeline = this.library.pipeline(d.shader, d.entry ?? 'main', d.constants ?? {}, d.inputs.length, d.op);
-    this.record(pipeline, d.params, d.inputs, [d.output], d.grid);
+    this.record(pipeline, d.params, d.inputs.map((s) => this.resolve(s)), [d.output], d.grid);
   }
 
   private dispatchFused(label: string, body: string, params: Uint32Array, inputs: readonly GpuStorage[], outputs: readonly GpuStorage[], grid: readonly [number, number, number]): void {
@@ -159,9 +164,10 @@ export class GpuContext {
   async download(src: GpuStorage, bytes: number): Promise<ArrayBuffer> {
     this.ensureAlive('read');
     this.materialise(src);
+    const from = this.resolve(src);
     const staging = this.staging.acquire(bytes);
-    this.recorder.copy(src.buffer, staging.buffer, bytes);
-    src.lastUse = this.recorder.epoch;
+    this.recorder.copy(from.buffer, staging.buffer, bytes);
+    from.lastUse = this.recorder.epoch;
     await this.recorder.flushSoon();
     try {
       this.throwPendingError();

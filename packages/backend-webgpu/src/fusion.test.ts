@@ -194,6 +194,27 @@ describe.runIf(backend)('elementwise fusion', () => {
     fused.values.forEach((v, i) => expectClose(v, plain.values[i]!));
   });
 
+  it('reshape shares its input\'s buffer: no dispatch of its own, even after the input is freed', async () => {
+    const r = await both([{ shape: [4, 6], seed: 60 }, { shape: [3, 8], seed: 61 }], (x, w) => x.mul(2).reshape([8, 3]).matmul(w.reshape([3, 8])).reshape([2, 32]).add(1));
+    expectClose(r.got, r.want);
+    expect(r.dispatches).toBe(3); // x*2, the matmul, +1
+    const be = gpu();
+    const x = fromValues([1, 2, 3, 4, 5, 6], [2, 3], 'float32', be);
+    const y = x.reshape([3, 2]).reshape([6]);
+    x.dispose();
+    const others = Array.from({ length: 8 }, () => fromValues([9, 9, 9, 9, 9, 9], [6], 'float32', be));
+    expect(Array.from(await y.data())).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(Array.from(await y.add(others[0]!).data())).toEqual([10, 11, 12, 13, 14, 15]);
+    y.dispose();
+    for (const o of others) o.dispose();
+  });
+
+  it('broadcastTo fuses into its consumer', async () => {
+    const r = await both([{ shape: [3, 1], seed: 62 }, { shape: [2, 3, 4], seed: 63 }], (a, b) => a.broadcastTo([2, 3, 4]).mul(b).exp());
+    expectClose(r.got, r.want);
+    expect(r.dispatches).toBe(1);
+  });
+
   it('every generated shader compiled without errors', async () => {
     expect(await gpu().fusedShaderErrors()).toEqual([]);
   });

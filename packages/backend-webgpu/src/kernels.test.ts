@@ -12,9 +12,9 @@ const { backend, reason } = await testGpu();
 // Both GEMM paths, whichever 'auto' picks on this adapter: tiled (real GPUs) and direct (CPU adapters).
 const gemmPaths = [['tiled', (await testGpu('tiled')).backend], ['direct', (await testGpu('direct')).backend]] as const;
 const GEMM_OPS: readonly OpName[] = ['matmul', 'conv2d', 'conv2dInputGrad', 'conv2dFilterGrad'];
-// Elementwise ops fuse by default; without fusion each runs its own shader (unary, binary, where, cast).
+// Elementwise ops, reshape and broadcastTo fuse by default; without fusion each runs its own shader.
 const unfused = (await testGpu('auto', false)).backend;
-const ELEMENTWISE: readonly OpName[] = [...shaderUsers.unary, ...shaderUsers.binary, 'where', 'cast'];
+const FUSIBLE: readonly OpName[] = [...shaderUsers.unary, ...shaderUsers.binary, 'where', 'cast', 'reshape', 'broadcastTo'];
 
 describe.runIf(backend)('webgpu kernels match the reference', () => {
   describe.each(opNames)('%s', (op) => {
@@ -38,7 +38,7 @@ describe.runIf(backend)('webgpu kernels match the reference', () => {
     });
   });
 
-  describe.each(ELEMENTWISE)('%s without fusion', (op) => {
+  describe.each(FUSIBLE)('%s without fusion', (op) => {
     it.each((cases[op] as OpCase<OpName>[]).map((c) => [c.name, c] as const))('%s', async (_name, c) => {
       const { got, want } = await compareOp(unfused!, op, c.inputs, c.attrs);
       const i = mismatch(got, want, c.rtol ?? 0, c.atol ?? 0);

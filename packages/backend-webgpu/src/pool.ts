@@ -26,6 +26,8 @@ export interface GpuStorage {
   pending?: Pending;
   /** The bits of a one-element tensor written from JavaScript: fused kernels take it as a uniform. */
   scalar?: number;
+  /** A reshape's storage reads this one's buffer instead of its own (held until it is freed). */
+  alias?: GpuStorage;
 }
 
 /** Pool counters. */
@@ -98,6 +100,7 @@ export class BufferPool {
     s.shadow = undefined;
     s.scalar = undefined;
     s.pending = undefined;
+    s.alias = undefined;
     this.counters.liveBytes -= s.bytes;
     const list = this.free.get(s.bytes);
     if (list) list.push(s);

@@ -1,18 +1,18 @@
-// jax-js on its 'wasm' device, with the train and convolution steps under jit, as jax-js
-// recommends. It runs its own worker pool where SharedArrayBuffer and Worker exist (a
+// jax-js on its 'wasm' device (or 'webgpu'), with the train and convolution steps under jit, as
+// jax-js recommends. It runs its own worker pool where SharedArrayBuffer and Worker exist (a
 // cross-origin-isolated page), else one thread (Node has no global Worker). jax-js arrays are
 // reference counted: every function consumes its arguments, so values used twice go as `.ref`.
 import { init, jit, lax, nn, numpy as np, valueAndGrad, grad, defaultDevice } from '@jax-js/jax';
 import type { ConvSpec, Framework, MlpSpec, Task } from '../harness.js';
 
-/** Starts jax-js's wasm device and returns the framework. */
-export async function jax(): Promise<Framework> {
-  await init('wasm');
-  defaultDevice('wasm');
-  const pooled = typeof SharedArrayBuffer !== 'undefined' && typeof Worker !== 'undefined' && (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
+/** Starts jax-js on `device` ('wasm' by default; 'webgpu' needs navigator.gpu) and returns the framework. */
+export async function jax(device: 'wasm' | 'webgpu' = 'wasm'): Promise<Framework> {
+  await init(device);
+  defaultDevice(device);
+  const pooled = device === 'wasm' && typeof SharedArrayBuffer !== 'undefined' && typeof Worker !== 'undefined' && (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
   return {
-    name: pooled ? 'jax-js MT' : 'jax-js',
-    describe: () => `jax-js ${defaultDevice()}, ${pooled ? 'its worker pool' : '1 thread'}, jit`,
+    name: device === 'webgpu' ? 'jax-js webgpu' : pooled ? 'jax-js MT' : 'jax-js',
+    describe: () => `jax-js ${device}${device === 'wasm' ? `, ${pooled ? 'its worker pool' : '1 thread'}` : ''}, jit`,
     matmul(n, a, b): Task {
       const x = np.array(a).reshape([n, n]);
       const y = np.array(b).reshape([n, n]);
@@ -21,7 +21,9 @@ export async function jax(): Promise<Framework> {
         run: async () => {
           out?.dispose();
           out = np.matmul(x.ref, y.ref);
-          await out.blockUntilReady();
+          // On webgpu every framework reads the product back, as on a page that uses it.
+          if (device === 'webgpu') await out.ref.data();
+          else await out.blockUntilReady();
         },
         check: async () => (await out!.ref.data()) as Float32Array,
         dispose: () => [x, y, out].forEach((v) => v?.dispose()),

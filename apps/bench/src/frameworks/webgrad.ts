@@ -16,19 +16,8 @@ export async function webgrad(threads: number): Promise<Framework & { backend: W
     backend,
     activate: () => setBackend(name),
     describe: () => `webgrad wasm, ${backend.threads} thread${backend.threads > 1 ? 's' : ''}, ${backend.relaxedSimd ? 'relaxed SIMD' : 'SIMD128'}`,
-    matmul(n, a, b): Task {
-      const [x, y] = [t(a, [n, n]), t(b, [n, n])];
-      let out: Tensor | undefined;
-      return {
-        run: () => {
-          out?.dispose();
-          out = x.matmul(y);
-        },
-        check: async () => (await out!.data()) as Float32Array,
-        dispose: () => [x, y, out].forEach((v) => v?.dispose()),
-      };
-    },
-    mlp: (spec) => mlpTask(spec, t),
+    matmul: (n, a, b) => matmulTask(n, a, b, t, false),
+    mlp: (spec) => mlpTask(spec, t, false),
     conv: (spec) => convTask(spec, t),
     convForward(spec): Task {
       const [x, w] = [t(spec.x, spec.xShape), t(spec.w, spec.wShape)];
@@ -45,7 +34,29 @@ export async function webgrad(threads: number): Promise<Framework & { backend: W
   };
 }
 
-function mlpTask(spec: MlpSpec, t: (v: Float32Array, s: number[]) => Tensor): Task {
+/** Makes a float32 tensor on the framework's backend. */
+export type MakeTensor = (values: Float32Array, shape: number[]) => Tensor;
+
+/**
+ * A matmul task; `read` makes each run read the product back (a device backend computes only
+ * when a value is needed; the wasm backend computes synchronously, so it is not read).
+ */
+export function matmulTask(n: number, a: Float32Array, b: Float32Array, t: MakeTensor, read: boolean): Task {
+  const [x, y] = [t(a, [n, n]), t(b, [n, n])];
+  let out: Tensor | undefined;
+  const multiply = (): Tensor => {
+    out?.dispose();
+    return (out = x.matmul(y));
+  };
+  return {
+    run: read ? async () => void (await multiply().data()) : () => void multiply(),
+    check: async () => (await out!.data()) as Float32Array,
+    dispose: () => [x, y, out].forEach((v) => v?.dispose()),
+  };
+}
+
+/** An MLP train step with autograd and assign updates; `read`: the loss is read asynchronously (device backends). */
+export function mlpTask(spec: MlpSpec, t: MakeTensor, read: boolean): Task {
   const { layers, batch, lr } = spec;
   const params = layers.flatMap((l) => [t(l.w, [l.inputs, l.outputs]), t(l.b, [l.outputs])]);
   const accum = spec.optimizer === 'adagrad' ? params.map((p) => t(new Float32Array(p.size).fill(spec.initialAccumulator), [...p.shape])) : [];
@@ -61,23 +72,33 @@ function mlpTask(spec: MlpSpec, t: (v: Float32Array, s: number[]) => Tensor): Ta
   };
   const grads = valueAndGrad(loss, params.map((_, i) => i));
   const losses: number[] = [];
-  return {
-    run: () => {
-      const value = scope(() => {
-        const [l, gs] = grads(...params);
-        gs.forEach((g, i) => {
-          if (spec.optimizer === 'sgd') {
-            params[i]!.assign(params[i]!.sub(g.mul(lr)));
-          } else {
-            const acc = accum[i]!.assign(accum[i]!.add(g.square()));
-            params[i]!.assign(params[i]!.sub(g.mul(lr).div(acc.add(1e-7).sqrt())));
-          }
-        });
-        return l;
+  const step = (): Tensor =>
+    scope(() => {
+      const [l, gs] = grads(...params);
+      gs.forEach((g, i) => {
+        if (spec.optimizer === 'sgd') {
+          params[i]!.assign(params[i]!.sub(g.mul(lr)));
+        } else {
+          const acc = accum[i]!.assign(accum[i]!.add(g.square()));
+          params[i]!.assign(params[i]!.sub(g.mul(lr).div(acc.add(1e-7).sqrt())));
+        }
       });
-      losses.push(value.dataSync()[0]!);
-      value.dispose();
-    },
+      return l;
+    });
+  const record = (value: Tensor, loss: number): void => {
+    losses.push(loss);
+    value.dispose();
+  };
+  return {
+    run: read
+      ? async () => {
+          const value = step();
+          record(value, (await value.data())[0]!);
+        }
+      : () => {
+          const value = step();
+          record(value, value.dataSync()[0]!);
+        },
     check: async () => Float32Array.from([losses[0]!, losses[losses.length - 1]!]),
     dispose: () => [...params, ...accum, x, onehot].forEach((v) => v.dispose()),
   };

@@ -63,6 +63,16 @@ export class Fuser {
     for (const s of [...this.pending].reverse()) if (s.live && s.pending) this.materialise(s);
   }
 
+  /**
+   * Makes `view` read `target`'s buffer (a reshape: same elements, same order). `target` must
+   * be computed; it is held until `view` is freed.
+   */
+  alias(view: GpuStorage, target: GpuStorage): void {
+    const real = target.alias ?? target;
+    real.refs++;
+    view.alias = real;
+  }
+
   /** The tensor owning `s` freed it. */
   free(s: GpuStorage): void {
     s.live = false;
@@ -79,6 +89,10 @@ export class Fuser {
     if (s.pending) {
       this.settle(s);
       this.counters.dropped++;
+    }
+    if (s.alias) {
+      this.unref(s.alias);
+      s.alias = undefined;
     }
     this.host.recycle(s);
   }

@@ -86,7 +86,8 @@ export function plan(root: GpuStorage, limits: FusionLimits): Plan {
   const inlined = new Map<GpuStorage, { same?: number; under: Set<GpuStorage> }>();
   const edges = new Map<GpuStorage, number>();
 
-  const visit = (s: GpuStorage, shape: readonly number[], fixed: readonly boolean[]): number => {
+  const visit = (operand: GpuStorage, shape: readonly number[], fixed: readonly boolean[]): number => {
+    const s = operand.alias ?? operand;
     const view = viewOf(shape, fixed);
     const key = `${s.id}:${view.join(',')}`;
     const seen = byKey.get(key);
@@ -106,7 +107,7 @@ export function plan(root: GpuStorage, limits: FusionLimits): Plan {
       for (const x of p.inputs) {
         const inner = inlined.get(x.storage)?.under;
         if (inner) for (const u of inner) info.under.add(u);
-        else if (x.storage.scalar === undefined) info.under.add(x.storage);
+        else if ((x.storage.alias ?? x.storage).scalar === undefined) info.under.add(x.storage.alias ?? x.storage);
       }
       if (sizeOf(shape) === rootSize) info.same ??= index;
     } else {

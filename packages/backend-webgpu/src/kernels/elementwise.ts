@@ -92,6 +92,17 @@ export function lazyBroadcastTo(fuser: Fuser): K<'broadcastTo'> {
   return lazy(fuser, 'broadcastTo', () => ({ kind: 'copy' }));
 }
 
+/**
+ * reshape without a copy: the output reads the input's buffer (row-major, same elements). A
+ * pending input is computed first, since its tree is indexed by its own shape.
+ */
+export function aliasReshape(ctx: GpuContext, fuser: Fuser): K<'reshape'> {
+  return ({ inputs: [x], out }) => {
+    ctx.materialise(x!.storage);
+    fuser.alias(out.storage, x!.storage);
+  };
+}
+
 function fusedKernels(fuser: Fuser): { [N in Unary | Binary | 'where' | 'cast']: K<N> } {
   const table = {} as Record<string, unknown>;
   for (const op of UNARY) {

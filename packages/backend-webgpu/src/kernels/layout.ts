@@ -5,7 +5,7 @@
 import type { DType, Kernel, OpName, TensorInfo } from '@webgrad/tensor';
 import type { GpuContext } from '../context.js';
 import type { GpuStorage } from '../pool.js';
-import { dtypeCode } from './elementwise.js';
+import { dtypeCode, lazyBroadcastTo, aliasReshape } from './elementwise.js';
 import { grid1d, Params } from './params.js';
 import { broadcastStrides, coalesce, sizeOf, stridesOf } from './strides.js';
 
@@ -45,7 +45,7 @@ export function bitsOf(value: number, dtype: DType): number {
 }
 
 function checkIndices(op: string, indices: T, extent: number, axis: number): void {
-  const shadow = indices.storage.shadow;
+  const shadow = (indices.storage.alias ?? indices.storage).shadow;
   if (!shadow) return;
   for (const index of shadow.subarray(0, sizeOf(indices.shape))) {
     if (!(index >= 0 && index < extent)) throw new Error(`${op}: index ${index} is out of range for axis ${axis} of extent ${extent}`);
@@ -74,12 +74,13 @@ function tileSpec(x: readonly number[], reps: readonly number[], out: readonly n
 /** The layout part of the kernel table. */
 export function layoutKernels(ctx: GpuContext): { [N in 'reshape' | 'transpose' | 'broadcastTo' | 'slice' | 'sliceGrad' | 'concat' | 'pad' | 'tile' | 'gather' | 'scatterAdd']: K<N> } {
   return {
-    reshape: ({ inputs: [x], out }) => copy(ctx, 'reshape', x!.storage, out.storage, { shape: [sizeOf(out.shape)], src: [1], dst: [1] }),
+    // With fusion, reshape shares its input's buffer and broadcastTo fuses into its consumer.
+    reshape: ctx.fuser ? aliasReshape(ctx, ctx.fuser) : ({ inputs: [x], out }) => copy(ctx, 'reshape', x!.storage, out.storage, { shape: [sizeOf(out.shape)], src: [1], dst: [1] }),
     transpose: ({ inputs: [x], attrs: { perm }, out }) => {
       const own = stridesOf(x!.shape);
       copy(ctx, 'transpose', x!.storage, out.storage, { shape: out.shape, src: perm.map((p) => own[p]!), dst: stridesOf(out.shape) });
     },
-    broadcastTo: ({ inputs: [x], out }) =>
+    broadcastTo: ctx.fuser ? lazyBroadcastTo(ctx.fuser) : ({ inputs: [x], out }) =>
       copy(ctx, 'broadcastTo', x!.storage, out.storage, { shape: out.shape, src: broadcastStrides(x!.shape, out.shape), dst: stridesOf(out.shape) }),
     slice: ({ inputs: [x], attrs, out }) => {
       const { strides, base } = sliceView(x!.shape, attrs.begin, attrs.step);
