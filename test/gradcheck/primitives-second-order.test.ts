@@ -54,7 +54,7 @@ describe.each(Object.keys(secondOrderGaps) as OpName[])('second-order gap: %s', 
 describe('second derivatives that are not zero', () => {
   // A guard on the check above: for these ops the second derivative is clearly non-zero, so a
   // rule that silently cut the tape (returning constants) would show here as a mismatch.
-  it.each<OpName>(['mul', 'div', 'exp', 'sigmoid', 'matmul', 'conv2d', 'prod', 'pow'])('%s', (op) => {
+  it.each<OpName>(['mul', 'div', 'exp', 'sigmoid', 'matmul', 'conv2d', 'prod', 'pow', 'dense', 'softmax', 'logSoftmax'])('%s', (op) => {
     const [name, c] = rowsOf(op)[0]!;
     scope(() => {
       const inputs = c.inputs(new Gen(seedOf(`${op}/${name}`)));
