@@ -219,6 +219,27 @@ describe('pause, single-step, resume', () => {
     expect([t.step, t.epoch]).toEqual([5, 1]);
   });
 
+  it('a pause that arrives while a step is in flight takes effect after it: once paused, no step runs', async () => {
+    const t = trainer();
+    let stateDuringStep = '';
+    t.hook({
+      step: async (ctx) => {
+        if (ctx.step !== 1) return;
+        t.pause();
+        stateDuringStep = t.state;
+        await new Promise((r) => setTimeout(r, 5));
+      },
+    });
+    const done = t.fit({ steps: 5 });
+    await until(() => t.state === 'paused');
+    expect(stateDuringStep).toBe('running');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(t.step).toBe(1);
+    t.resume();
+    await done;
+    expect([t.step, t.state]).toEqual([5, 'idle']);
+  });
+
   it('pause, resume and stop from outside (a timer, a worker message) reach a running fit', async () => {
     const t = trainer();
     const done = t.fit({ steps: 1_000_000 });

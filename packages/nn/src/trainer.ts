@@ -75,6 +75,8 @@ export class Trainer {
   // The epoch's batches, each gathered while the step before it runs (see Dataset.prefetch).
   private batchesLeft: AsyncGenerator<Batch> | undefined;
   private resumeSignal: (() => void) | undefined;
+  // Set by pause(); the fit loop turns it into the 'paused' state between steps.
+  private pauseRequested = false;
 
   constructor(private readonly options: TrainerOptions) {
     this.model = options.model;
@@ -145,11 +147,13 @@ export class Trainer {
     const epochTarget = epochs !== undefined ? this.epoch + epochs : Infinity;
     this.state = 'running';
     this.stopReason = undefined;
+    this.pauseRequested = false;
     // pause() and stop() change the state from hooks and event handlers while this loop awaits.
     const state = (): TrainerState => this.state;
     let sliceStart = now();
     try {
       while (this.step < stepTarget && this.epoch < epochTarget && state() !== 'stopped') {
+        if (this.pauseRequested) [this.pauseRequested, this.state] = [false, 'paused'];
         if (state() === 'paused') await new Promise<void>((resolve) => (this.resumeSignal = resolve));
         else await this.trainStep();
         if (now() - sliceStart > SLICE_MS) {
@@ -162,17 +166,19 @@ export class Trainer {
       this.stop(`error: ${(e as Error).message}`);
       throw e;
     }
+    this.pauseRequested = false;
     if (state() !== 'stopped') this.state = 'idle';
     await this.runHooks('end');
   }
 
-  /** Pauses a running fit after the current step. */
+  /** Pauses a running fit after the current step: `state` reads 'paused' once no step is running. */
   pause(): void {
-    if (this.state === 'running') this.state = 'paused';
+    if (this.state === 'running') this.pauseRequested = true;
   }
 
-  /** Resumes a paused fit. */
+  /** Resumes a paused fit (or cancels a pause that has not taken effect yet). */
   resume(): void {
+    this.pauseRequested = false;
     if (this.state !== 'paused') return;
     this.state = 'running';
     this.resumeSignal?.();
@@ -180,6 +186,7 @@ export class Trainer {
 
   /** Ends a fit; `reason` is kept in `stopReason`. */
   stop(reason = 'stopped'): void {
+    this.pauseRequested = false;
     this.state = 'stopped';
     this.stopReason = reason;
     this.resumeSignal?.();
