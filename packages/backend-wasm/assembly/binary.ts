@@ -244,6 +244,23 @@ export function binaryF32(op: i32, a: usize, b: usize, out: usize, rank: i32, p:
   }
 }
 
+/**
+ * out[i] = a[i·sa] op b[i·sb] over n float32 values, strides 0 or 1, arithmetic ops only: the
+ * flat case a thread's share of a large elementwise op reduces to (it uses no static scratch).
+ */
+export function binaryF32Flat(op: i32, a: usize, sa: i32, b: usize, sb: i32, out: usize, n: i32): void {
+  switch (op) {
+    case ADD: changetype<RowF32<Add>>(0).run(a, sa, b, sb, out, n); break;
+    case SUB: changetype<RowF32<Sub>>(0).run(a, sa, b, sb, out, n); break;
+    case MUL: changetype<RowF32<Mul>>(0).run(a, sa, b, sb, out, n); break;
+    case DIV: changetype<RowF32<Div>>(0).run(a, sa, b, sb, out, n); break;
+    case POW: changetype<RowF32<Pow>>(0).run(a, sa, b, sb, out, n); break;
+    case MAXIMUM: changetype<RowF32<Maximum>>(0).run(a, sa, b, sb, out, n); break;
+    case MINIMUM: changetype<RowF32<Minimum>>(0).run(a, sa, b, sb, out, n); break;
+    default: unreachable();
+  }
+}
+
 /** A binary op on int32 operands (arithmetic wraps like JavaScript's int32 stores). */
 export function binaryI32(op: i32, a: usize, b: usize, out: usize, rank: i32, p: usize): void {
   switch (op) {

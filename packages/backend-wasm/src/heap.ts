@@ -2,7 +2,7 @@
 // small parameter block for shapes and strides, and scratch space. Typed-array views are made
 // fresh on each use because growing the memory replaces its ArrayBuffer.
 import type { DType, TypedArray } from '@webgrad/tensor';
-import { EPI_NONE, F32, I32, U8 } from './op-codes.js';
+import { EPI_NONE, F32, I32, JOB_BINARY_F32, JOB_GEMM, JOB_UNARY_F32, U8 } from './op-codes.js';
 import { Pool } from './pool.js';
 import type { ThreadPool } from './threads.js';
 
@@ -17,6 +17,7 @@ export interface KernelExports {
   logicalNot(x: Ptr, out: Ptr, n: number): void;
   cast(from: number, to: number, x: Ptr, out: Ptr, n: number): void;
   binaryF32(op: number, a: Ptr, b: Ptr, out: Ptr, rank: number, params: Ptr): void;
+  binaryF32Flat(op: number, a: Ptr, sa: number, b: Ptr, sb: number, out: Ptr, n: number): void;
   binaryI32(op: number, a: Ptr, b: Ptr, out: Ptr, rank: number, params: Ptr): void;
   binaryU8(op: number, a: Ptr, b: Ptr, out: Ptr, rank: number, params: Ptr): void;
   where(elem: number, cond: Ptr, a: Ptr, b: Ptr, out: Ptr, rank: number, params: Ptr): void;
@@ -44,6 +45,8 @@ const PAGE = 65536;
 const PARAM_INTS = 1024;
 /** Below this many flops a gemm runs on one thread: waking helpers would cost more than it saves. */
 const PARALLEL_FLOPS = 1 << 21;
+/** Below this many elements an elementwise op runs on one thread (it is bound by memory bandwidth). */
+const PARALLEL_ELEMENTS = 1 << 16;
 /** A gemm epilogue: C = act(A·B + bias) with `code` one of op-codes' EPI_*, bias n floats. */
 export interface Epilogue {
   readonly code: number;
@@ -165,7 +168,7 @@ export class Heap {
     };
     const helpers: number[] = [];
     for (let t = 1; t < threads && t * chunk < extent; t++) {
-      pool.launch(t - 1, share(t, ...pool.buffers[t - 1]!));
+      pool.launch(t - 1, [JOB_GEMM, ...share(t, ...pool.buffers[t - 1]!)]);
       helpers.push(t - 1);
     }
     try {
@@ -173,6 +176,40 @@ export class Heap {
     } finally {
       helpers.forEach((i) => pool.join(i));
     }
+  }
+
+  /** out[i] = op(x[i]) over n float32 values, split across the threads when large. */
+  unaryF32(op: number, x: Ptr, out: Ptr, n: number): void {
+    this.splitElements(n, (from, count) => [JOB_UNARY_F32, op, x + 4 * from, out + 4 * from, count]);
+  }
+
+  /** out[i] = a[i·sa] op b[i·sb] (strides 0 or 1, arithmetic ops), split across the threads when large. */
+  binaryF32Flat(op: number, a: Ptr, sa: number, b: Ptr, sb: number, out: Ptr, n: number): void {
+    this.splitElements(n, (from, count) => [JOB_BINARY_F32, op, a + 4 * sa * from, sa, b + 4 * sb * from, sb, out + 4 * from, count]);
+  }
+
+  /** Runs `job(from, count)` over [0, n): one contiguous share per thread when n is large, else all here. */
+  private splitElements(n: number, job: (from: number, count: number) => number[]): void {
+    const pool = this.threads;
+    if (!pool || n < PARALLEL_ELEMENTS) return this.runJob(job(0, n));
+    // Shares in whole 64-byte lines, so that no two threads write the same cache line.
+    const chunk = Math.ceil(n / pool.size / 16) * 16;
+    const helpers: number[] = [];
+    for (let t = 1; t < pool.size && t * chunk < n; t++) {
+      pool.launch(t - 1, job(t * chunk, Math.min(chunk, n - t * chunk)));
+      helpers.push(t - 1);
+    }
+    try {
+      this.runJob(job(0, Math.min(chunk, n)));
+    } finally {
+      helpers.forEach((i) => pool.join(i));
+    }
+  }
+
+  /** Runs an elementwise job on this thread, as a helper would (worker/gemm-worker.js). */
+  private runJob([code, ...args]: number[]): void {
+    if (code === JOB_UNARY_F32) this.k.unaryF32(args[0]!, args[1]!, args[2]!, args[3]!);
+    else this.k.binaryF32Flat(args[0]!, args[1]!, args[2]!, args[3]!, args[4]!, args[5]!, args[6]!);
   }
 
   /** Runs `fn` with a scratch block of `bytes` bytes from the pool, freed afterwards. */

@@ -55,3 +55,8 @@ export const EPI_LINEAR = 1;
 export const EPI_RELU = 2;
 export const EPI_SIGMOID = 3;
 export const EPI_TANH = 4;
+
+/** Jobs a helper thread runs (worker/gemm-worker.js): the first int of its slot's arguments. */
+export const JOB_GEMM = 0;
+export const JOB_UNARY_F32 = 1;
+export const JOB_BINARY_F32 = 2;

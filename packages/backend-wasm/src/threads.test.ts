@@ -1,5 +1,7 @@
-// matmul, dense and convolution split across two threads (a worker sharing the memory) give the
-// reference's results, whether the split is by columns or, for narrow products, by rows.
+// matmul, dense, convolution and large elementwise ops split across two threads (a worker sharing
+// the memory) give the reference's results, whether a product is split by columns or, for narrow
+// products, by rows, and whatever share of an elementwise op each thread gets (the memory is
+// poisoned, so a share left unwritten shows up as NaN).
 import type { Conv2dAttrs, OpName } from '@webgrad/tensor';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWasmBackend, type WasmBackend } from './index.js';
@@ -25,6 +27,14 @@ const CASES: [OpName, OpCase<OpName>][] = [
   ['conv2d', { name: 'conv2d', inputs: [{ shape: [3, 16, 20, 20] }, { shape: [32, 16, 3, 3] }], attrs: conv, ...TOL }],
   ['conv2dInputGrad', { name: 'conv2dInputGrad', inputs: [{ shape: [3, 32, 20, 20] }, { shape: [32, 16, 3, 3] }], attrs: { ...conv, inputShape: [3, 16, 20, 20] }, ...TOL }],
   ['conv2dFilterGrad', { name: 'conv2dFilterGrad', inputs: [{ shape: [3, 16, 20, 20] }, { shape: [3, 32, 20, 20] }], attrs: { ...conv, filterShape: [32, 16, 3, 3] }, ...TOL }],
+  // Elementwise ops of 2^16 elements or more: contiguous shares, the last one ragged.
+  ['exp', { name: 'exp, odd length', inputs: [{ shape: [70001] }], attrs: {}, ...TOL }],
+  ['sigmoid', { name: 'sigmoid, 2-D', inputs: [{ shape: [300, 257] }], attrs: {}, ...TOL }],
+  ['add', { name: 'add, same shapes', inputs: [{ shape: [300, 257] }, { shape: [300, 257] }], attrs: {}, ...TOL }],
+  ['mul', { name: 'mul by a scalar', inputs: [{ shape: [100003] }, { shape: [1] }], attrs: {}, ...TOL }],
+  ['sub', { name: 'scalar minus a tensor', inputs: [{ shape: [] }, { shape: [65537] }], attrs: {}, ...TOL }],
+  ['div', { name: 'div, same shapes', inputs: [{ shape: [66000] }, { shape: [66000] }], attrs: {}, ...TOL }],
+  ['maximum', { name: 'maximum with a broadcast row (not flat: one thread)', inputs: [{ shape: [400, 200] }, { shape: [200] }], attrs: {}, ...TOL }],
 ];
 
 describe('the wasm backend on two threads', () => {

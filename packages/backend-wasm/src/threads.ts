@@ -1,4 +1,4 @@
-// The worker pool that splits a gemm across threads when SharedArrayBuffer is available (Node's
+// The worker pool that splits gemms and large elementwise ops across threads when SharedArrayBuffer is available (Node's
 // worker_threads, or a cross-origin-isolated page). Each worker runs worker/gemm-worker.js over
 // the same shared memory; jobs go through a control block in that memory (Atomics, no
 // messages), and the calling thread takes the first share itself.
@@ -6,7 +6,7 @@
 const RUN = 1;
 const DONE = 2;
 const EXIT = 3;
-// A slot: the state word, then gemm's 16 arguments (room for 31).
+// A slot: the state word, the job code, then its arguments (gemm has 16; room for 30).
 const SLOT_BYTES = 128;
 const SLOT_INTS = SLOT_BYTES / 4;
 const JOIN_SPIN = 20000;
@@ -77,7 +77,7 @@ export interface ThreadMemory {
   packBBytes: number;
 }
 
-/** Helper threads for gemm; thread 0 is the caller. */
+/** Helper threads for gemm and large elementwise ops; thread 0 is the caller. */
 export class ThreadPool {
   private constructor(
     private readonly ports: Port[],
@@ -110,10 +110,10 @@ export class ThreadPool {
     return this.ports.length + 1;
   }
 
-  /** Starts helper `i` (0-based) on gemm with these 16 arguments. */
-  launch(i: number, args: readonly number[]): void {
+  /** Starts helper `i` (0-based) on a job: its code (op-codes' JOB_*), then its arguments. */
+  launch(i: number, job: readonly number[]): void {
     const view = new Int32Array(this.memory.buffer, this.slots[i]!, SLOT_INTS);
-    view.set(args, 1);
+    view.set(job, 1);
     Atomics.store(view, 0, RUN);
     Atomics.notify(view, 0);
   }
@@ -134,7 +134,7 @@ export class ThreadPool {
         this.canBlock = false;
       }
     }
-    if (Atomics.load(view, 0) !== DONE) throw new Error(`wasm: thread ${i + 1} did not finish its gemm (state ${Atomics.load(view, 0)})`);
+    if (Atomics.load(view, 0) !== DONE) throw new Error(`wasm: thread ${i + 1} did not finish its job (state ${Atomics.load(view, 0)})`);
     Atomics.store(view, 0, 0);
   }
 

@@ -1,10 +1,14 @@
 // A thread of the 'wasm' backend's pool (plain JavaScript, so it runs unbuilt in Node and in
 // browsers). It instantiates the shared-memory kernels over the backend's memory, then sleeps on
-// its slot of the control block: state 1 means "run gemm with the 16 arguments after the
-// state", answered by state 2; state 3 means exit. See src/threads.ts for the other side.
+// its slot of the control block: state 1 means "run the job after the state" (a job code, then
+// its arguments), answered by state 2; state 3 means exit. See src/threads.ts for the other side.
 const RUN = 1;
 const DONE = 2;
 const EXIT = 3;
+// Job codes, as in src/op-codes.ts (JOB_*): a gemm share, or a share of a large elementwise op.
+const JOB_GEMM = 0;
+const JOB_UNARY_F32 = 1;
+const JOB_BINARY_F32 = 2;
 // Polls this many times (a fraction of a millisecond) for the next job before sleeping: a
 // training step issues gemms close together, and waking a sleeping thread costs tens of µs.
 const SPIN = 20000;
@@ -20,7 +24,9 @@ async function serve({ module, memory, slot }) {
       if (state === EXIT) return;
       if (state !== RUN) continue;
       const a = view;
-      k.gemm(a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], a[11], a[12], a[13], a[14], a[15], a[16]);
+      if (a[1] === JOB_GEMM) k.gemm(a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], a[11], a[12], a[13], a[14], a[15], a[16], a[17]);
+      else if (a[1] === JOB_UNARY_F32) k.unaryF32(a[2], a[3], a[4], a[5]);
+      else if (a[1] === JOB_BINARY_F32) k.binaryF32Flat(a[2], a[3], a[4], a[5], a[6], a[7], a[8]);
       Atomics.store(view, 0, DONE);
       Atomics.notify(view, 0);
     }

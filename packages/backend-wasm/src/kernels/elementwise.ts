@@ -20,6 +20,17 @@ const BINARY: Record<Binary, number> = {
   eq: C.EQ, ne: C.NE, lt: C.LT, le: C.LE, gt: C.GT, ge: C.GE, logicalAnd: C.LOGICAL_AND, logicalOr: C.LOGICAL_OR,
 };
 
+/** Float32 arithmetic, which has a flat kernel that threads can share (comparisons do not). */
+const FLAT_F32: ReadonlySet<string> = new Set(['add', 'sub', 'mul', 'div', 'pow', 'maximum', 'minimum']);
+
+/** Each operand's stride when both are the output's shape or a single value; else undefined. */
+function flatStrides(a: TensorInfo<number>, b: TensorInfo<number>, out: TensorInfo<number>): [number, number] | undefined {
+  const n = sizeOf(out.shape);
+  const stride = (t: TensorInfo<number>): number | undefined => (sizeOf(t.shape) === n ? 1 : sizeOf(t.shape) === 1 ? 0 : undefined);
+  const [sa, sb] = [stride(a), stride(b)];
+  return sa === undefined || sb === undefined ? undefined : [sa, sb];
+}
+
 /** Writes the collapsed broadcast of `inputs` onto `out`'s shape into the parameter block. */
 function broadcastParams(h: Heap, op: string, out: TensorInfo<number>, inputs: readonly TensorInfo<number>[]): { rank: number; params: number } {
   const strides = inputs.map((t) => broadcastStrides(t.shape, out.shape));
@@ -32,10 +43,12 @@ function broadcastParams(h: Heap, op: string, out: TensorInfo<number>, inputs: r
 export function elementwiseKernels(h: Heap) {
   const unary = <N extends Unary>(op: N): K<N> => ({ inputs: [x], out }) => {
     const n = sizeOf(out.shape);
-    if (x!.dtype === 'float32') h.k.unaryF32(UNARY[op], x!.storage, out.storage, n);
+    if (x!.dtype === 'float32') h.unaryF32(UNARY[op], x!.storage, out.storage, n);
     else h.k.unaryI32(UNARY[op], x!.storage, out.storage, n);
   };
   const binary = <N extends Binary>(op: N): K<N> => ({ inputs: [a, b], out }) => {
+    const flat = a!.dtype === 'float32' && FLAT_F32.has(op) ? flatStrides(a!, b!, out) : undefined;
+    if (flat) return h.binaryF32Flat(BINARY[op], a!.storage, flat[0], b!.storage, flat[1], out.storage, sizeOf(out.shape));
     const { rank, params } = broadcastParams(h, op, out, [a!, b!]);
     const run = a!.dtype === 'float32' ? h.k.binaryF32 : a!.dtype === 'int32' ? h.k.binaryI32 : h.k.binaryU8;
     run(BINARY[op], a!.storage, b!.storage, out.storage, rank, params);
