@@ -1,5 +1,6 @@
 // The benchmark in a browser page: `?threads=N` picks webgrad's thread count (more than 1 needs
-// a cross-origin-isolated page, where jax-js also uses its workers), `?quick` fewer runs. The images come from the
+// a cross-origin-isolated page, where jax-js also uses its workers), `?quick` fewer runs,
+// `?webgpu` the WebGPU comparison instead of the wasm one. The images come from the
 // driver at /batch.bin when it serves them. The report lands in window.benchResult.
 /// <reference types="vite/client" />
 import tfWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
@@ -8,10 +9,11 @@ import tfThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-thr
 import { syntheticBatch, type Batch } from './data.js';
 import { jax } from './frameworks/jax.js';
 import { tfjs } from './frameworks/tfjs.js';
+import { webgradWebgpu } from './frameworks/webgrad-webgpu.js';
 import { webgrad } from './frameworks/webgrad.js';
 import type { Framework } from './harness.js';
 import type { Row } from './report.js';
-import { measure, workloads } from './suite.js';
+import { measure, webgpuWorkloads, workloads } from './suite.js';
 
 /** What the page reports. */
 export interface PageReport {
@@ -27,8 +29,26 @@ async function loadBatch(size: number): Promise<Batch> {
   return { x: values.slice(0, size * 784), onehot: values.slice(size * 784), size, source: 'served by the driver' };
 }
 
+/** The WebGPU comparison on navigator.gpu: webgrad (fused and not), TF.js webgpu, jax-js webgpu. */
+async function runWebgpu(params: URLSearchParams): Promise<PageReport> {
+  const wg = await webgradWebgpu();
+  const frameworks: Framework[] = [wg, await webgradWebgpu({ fusion: false }), await tfjs({ threads: 1, backend: 'webgpu' }), await jax('webgpu')];
+  const rows: Row[] = [];
+  const out = document.getElementById('out')!;
+  for (const w of webgpuWorkloads(await loadBatch(100), params.has('quick'))) {
+    rows.push(await measure(w, frameworks, wg.backend));
+    out.textContent = `done: ${rows.map((r) => r.workload).join(', ')}`;
+  }
+  return {
+    machine: { userAgent: `${navigator.userAgent}; adapter ${wg.backend.adapterName}`, crossOriginIsolated, cores: navigator.hardwareConcurrency },
+    frameworks: Object.fromEntries(frameworks.map((f) => [f.name, f.describe()])),
+    rows,
+  };
+}
+
 async function run(): Promise<PageReport> {
   const params = new URLSearchParams(location.search);
+  if (params.has('webgpu')) return runWebgpu(params);
   const threads = Number(params.get('threads') ?? 1);
   const wg = await webgrad(threads);
   const wasmPaths = { 'tfjs-backend-wasm.wasm': tfWasm, 'tfjs-backend-wasm-simd.wasm': tfSimd, 'tfjs-backend-wasm-threaded-simd.wasm': tfThreaded };

@@ -12,10 +12,11 @@ import type { Batch } from './data.js';
 const root = fileURLToPath(new URL('../dist/browser/', import.meta.url));
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
 
-/** One page run: its thread count and whether the page was cross-origin isolated. */
+/** One page run: its thread count, whether the page was cross-origin isolated, and whether it runs the WebGPU comparison. */
 export interface PageRun {
   threads: number;
   isolated: boolean;
+  webgpu?: boolean;
 }
 
 function serve(batch: Batch): Promise<{ server: Server; origin: string }> {
@@ -47,14 +48,14 @@ export async function runChromium(batch: Batch, runs: readonly PageRun[], quick:
   const { server, origin } = await serve(batch);
   const browser = await chromium.launch({
     executablePath,
-    args: ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+    args: ['--headless', '--no-sandbox', '--enable-unsafe-webgpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
   });
   try {
     const reports: (PageReport & PageRun)[] = [];
     for (const run of runs) {
       const page = await browser.newPage();
       page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
-      const query = `?threads=${run.threads}${run.isolated ? '&isolated' : ''}${quick ? '&quick' : ''}`;
+      const query = `?threads=${run.threads}${run.isolated ? '&isolated' : ''}${run.webgpu ? '&webgpu' : ''}${quick ? '&quick' : ''}`;
       await page.goto(`${origin}/${query}`);
       await page.waitForFunction(() => {
         const w = window as unknown as { benchResult?: unknown; benchError?: string };

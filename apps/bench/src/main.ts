@@ -2,7 +2,8 @@
 // each, plus webgrad on every core) and in headless Chromium (a page on one thread, and a
 // cross-origin-isolated page where every framework uses its threads): matmul GFLOP/s, two MLP
 // train steps and a conv layer; then webgrad's webgpu backend against TF.js webgpu and jax-js
-// webgpu in Node on one adapter (webgpu-node.ts), with dispatches and submits per step. Medians
+// webgpu in Node on one adapter (webgpu-node.ts) and in a Chromium page, with dispatches and
+// submits per step. Medians
 // after warm-up, results cross-checked against webgrad's. Prints tables and JSON. Options:
 // --quick (fewer runs), --threads=N (default: cores), --no-browser (Node only),
 // --only=wasm|webgpu (one part), --json=FILE (also write the JSON there).
@@ -63,7 +64,18 @@ async function main(): Promise<void> {
       console.log(`WebGPU rows not measured: ${(e as Error).message}\n`);
     }
   }
-  const json = JSON.stringify({ machine, node, chromium, webgpu }, null, 2);
+  let chromiumWebgpu: Awaited<ReturnType<typeof runChromium>>[number] | { failed: string } | undefined;
+  if (only !== 'wasm' && !args.includes('--no-browser')) {
+    try {
+      const [page] = await runChromium(batch, [{ threads: 1, isolated: false, webgpu: true }], quick);
+      chromiumWebgpu = page!;
+      printTable('Chromium, WebGPU', { ...machine, browser: page!.machine.userAgent }, page!.frameworks, page!.rows);
+    } catch (e) {
+      chromiumWebgpu = { failed: (e as Error).message };
+      console.log(`Chromium WebGPU rows not measured: ${(e as Error).message}\n`);
+    }
+  }
+  const json = JSON.stringify({ machine, node, chromium, webgpu, chromiumWebgpu }, null, 2);
   console.log(json);
   if (jsonPath) writeFileSync(jsonPath, json);
 }
