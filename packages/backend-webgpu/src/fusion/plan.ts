@@ -148,7 +148,7 @@ function bestCut(inlined: Map<GpuStorage, { under: Set<GpuStorage> }>, root: Gpu
   for (const [s, info] of inlined) {
     if (s === root) continue;
     const n = info.under.size;
-    if (n + 1 < bindings && n > most) {
+    if (n + 1 <= bindings && n > most) {
       best = s;
       most = n;
     }
