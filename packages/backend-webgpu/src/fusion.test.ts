@@ -215,6 +215,15 @@ describe.runIf(backend)('elementwise fusion', () => {
     expect(r.dispatches).toBe(1);
   });
 
+  it('an op needing more than 8 axes fails at the op, with the unfused kernels\' message', () => {
+    const be = gpu();
+    const a = fromValues(new Array(512).fill(1), [2, 2, 2, 2, 2, 2, 2, 2, 2], 'float32', be);
+    const b = fromValues(new Array(32).fill(1), [2, 1, 2, 1, 2, 1, 2, 1, 2], 'float32', be);
+    expect(() => a.add(b)).toThrow('add: the webgpu kernels index at most 8 axes after merging contiguous ones, this needs 9');
+    a.dispose();
+    b.dispose();
+  });
+
   it('every generated shader compiled without errors', async () => {
     expect(await gpu().fusedShaderErrors()).toEqual([]);
   });

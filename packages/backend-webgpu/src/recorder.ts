@@ -101,10 +101,15 @@ export class Recorder {
 
   /** Submits at the end of the current task, so reads requested together share one submit. */
   flushSoon(): Promise<void> {
-    this.scheduled ??= new Promise<void>((resolve) => {
+    this.scheduled ??= new Promise<void>((resolve, reject) => {
       queueMicrotask(() => {
         this.scheduled = undefined;
-        resolve(this.flush());
+        // beforeSubmit may throw (a lost device): reject the reads waiting here, not the microtask.
+        try {
+          resolve(this.flush());
+        } catch (e) {
+          reject(e as Error);
+        }
       });
     });
     return this.scheduled;

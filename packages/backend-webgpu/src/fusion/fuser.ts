@@ -4,7 +4,8 @@
 // are reference counted, so one freed while a pending op still reads it stays out of the pool
 // until that op is computed or dropped; a pending storage nobody holds is never computed.
 import type { GpuStorage } from '../pool.js';
-import { grid1d } from '../kernels/params.js';
+import { grid1d, MAX_AXES } from '../kernels/params.js';
+import { broadcastStrides, coalesce } from '../kernels/strides.js';
 import { FUSED_WG, generate } from './codegen.js';
 import type { FusedOp, Operand } from './expr.js';
 import { plan, type FusionLimits, type Program } from './plan.js';
@@ -40,6 +41,9 @@ export class Fuser {
 
   /** Records `op` into `out` without computing it; operands are held until it is computed or dropped. */
   defer(out: GpuStorage, name: string, op: FusedOp, shape: readonly number[], inputs: readonly Operand[]): void {
+    // The same limit, and message, as the unfused kernels: fail at the op, not at a later read.
+    const axes = coalesce(shape, inputs.map((x) => broadcastStrides(x.shape, shape))).shape.length;
+    if (axes > MAX_AXES) throw new Error(`${name}: the webgpu kernels index at most ${MAX_AXES} axes after merging contiguous ones, this needs ${axes}`);
     // Past the depth limit, compute the deepest operand first: chains then never grow unbounded.
     for (const x of inputs) if ((x.storage.pending?.depth ?? 0) >= MAX_DEPTH) this.materialise(x.storage);
     const depth = 1 + Math.max(0, ...inputs.map((x) => x.storage.pending?.depth ?? 0));

@@ -4,6 +4,7 @@
 // the root plus any inlined node something else still holds. When the kernel would exceed a
 // limit, it names a node to compute separately first (a cut) instead.
 import type { GpuStorage } from '../pool.js';
+import { MAX_AXES } from '../kernels/params.js';
 import { coalesce, sizeOf, stridesOf } from '../kernels/strides.js';
 import type { FusedOp } from './expr.js';
 
@@ -132,7 +133,8 @@ export function plan(root: GpuStorage, limits: FusionLimits): Plan {
     outputs.push({ storage: s, value: info.same });
   }
   const leaves = classify(rootShape, raw, inputs);
-  const over = inputs.length + outputs.length > limits.bindings || values.length > limits.values || paramWords(leaves.leaves) > limits.paramWords;
+  const over = inputs.length + outputs.length > limits.bindings || values.length > limits.values ||
+    paramWords(leaves.leaves) > limits.paramWords || leaves.shape.length > MAX_AXES;
   if (over) return { cut: bestCut(inlined, root, limits.bindings) };
   return { program: { shape: leaves.shape, size: rootSize, values, leaves: leaves.leaves, inputs, outputs, names } };
 }
