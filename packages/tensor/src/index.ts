@@ -9,7 +9,7 @@ export { Tensor, setBackwardHandler, type NestedValues } from './tensor.js';
 export type { DType, TypedArray } from './dtype.js';
 export { DTYPES, promote } from './dtype.js';
 export type { Shape } from './shape.js';
-export { broadcastShapes, broadcastStrides, sizeOf, stridesOf } from './shape.js';
+export { broadcastShapes, broadcastStrides, mergeAxes, sizeOf, stridesOf } from './shape.js';
 export { ops, opNames, type OpAttrs, type OpName, type OpSpec, type Conv2dAttrs, type PoolAttrs, type DenseActivation, DENSE_ACTIVATIONS, type ReduceAttrs, type SliceAttrs } from './ops.js';
 export type { Meta } from './infer.js';
 export type { Backend, BackendStats, Kernel, Kernels, TensorInfo } from './backend.js';

@@ -66,6 +66,27 @@ export function broadcastStrides(shape: Shape, outShape: Shape): number[] {
   });
 }
 
+/**
+ * Drops extent-1 axes and merges neighbouring axes wherever every stride list steps through them
+ * as one (outer stride = inner stride × inner extent): the same offsets in the same order, over
+ * as few axes as possible, so that a kernel's index arithmetic stays small. May return no axes.
+ */
+export function mergeAxes(shape: Shape, strides: readonly (readonly number[])[]): { shape: number[]; strides: number[][] } {
+  const out = { shape: [] as number[], strides: strides.map((): number[] => []) };
+  shape.forEach((extent, d) => {
+    if (extent === 1) return;
+    const last = out.shape.length - 1;
+    if (last >= 0 && strides.every((s, k) => out.strides[k]![last] === s[d]! * extent)) {
+      out.shape[last]! *= extent;
+      strides.forEach((s, k) => (out.strides[k]![last] = s[d]!));
+    } else {
+      out.shape.push(extent);
+      strides.forEach((s, k) => out.strides[k]!.push(s[d]!));
+    }
+  });
+  return out;
+}
+
 /** Checks `axis` against `rank` and maps negatives (`-1` is the last axis). */
 export function normalizeAxis(op: string, axis: number, rank: number, arg = 'axis'): number {
   if (!Number.isInteger(axis)) throw new Error(`${op}: ${arg} must be an integer, got ${axis}`);
