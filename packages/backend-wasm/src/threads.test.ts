@@ -6,7 +6,7 @@ import type { Conv2dAttrs, OpName } from '@webgrad/tensor';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWasmBackend, type WasmBackend } from './index.js';
 import type { OpCase } from './testing/cases.js';
-import { compareOp, mismatch } from './testing/oracle.js';
+import { compareOp, mismatch } from '@webgrad/tensor/testing';
 
 let backend: WasmBackend;
 beforeAll(async () => {
@@ -39,9 +39,9 @@ const CASES: [OpName, OpCase<OpName>][] = [
 
 describe('the wasm backend on two threads', () => {
   it('runs two threads', () => expect(backend.threads).toBe(2));
-  it.each(CASES.map(([op, c]) => [`${op}: ${c.name}`, op, c] as const))('%s matches the reference', (_name, op, c) => {
-    const { got, want } = compareOp(backend, op, c.inputs, c.attrs);
-    const i = mismatch(got, want, c.rtol, c.atol);
+  it.each(CASES.map(([op, c]) => [`${op}: ${c.name}`, op, c] as const))('%s matches the reference', async (_name, op, c) => {
+    const { got, want } = await compareOp(backend, op, c.inputs, c.attrs);
+    const i = mismatch(got, want, c.rtol, c.atol, { signedZeros: true });
     expect(i, `first difference at ${i}: wasm ${got[i]}, reference ${want[i]}`).toBe(-1);
   });
 });

@@ -4,7 +4,7 @@ import { dense, fromValues, logSoftmax, softmax, type Tensor } from '@webgrad/te
 import { describe, expect, it } from 'vitest';
 import { cases } from './testing/cases.js';
 import { testGpu } from './testing/gpu.js';
-import { compareOp, mismatch } from './testing/oracle.js';
+import { compareOp, mismatch } from '@webgrad/tensor/testing';
 
 const { backend, reason } = await testGpu();
 const gemmPaths = [['tiled', (await testGpu('tiled')).backend], ['direct', (await testGpu('direct')).backend]] as const;

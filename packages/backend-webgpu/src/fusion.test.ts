@@ -7,7 +7,7 @@ import { createJsBackend, fromValues, keep, scope, where, type Backend, type DTy
 import { describe, expect, it } from 'vitest';
 import type { WebGPUBackend } from './backend.js';
 import { testGpu } from './testing/gpu.js';
-import { rng } from './testing/oracle.js';
+import { rng } from '@webgrad/tensor/testing';
 
 const { backend, reason } = await testGpu();
 const unfused = (await testGpu('auto', false)).backend;

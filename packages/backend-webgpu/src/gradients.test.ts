@@ -8,7 +8,7 @@ import { cases, opFunction } from '../../../test/gradcheck/cases.js';
 import { floatInputs, Gen, seedOf } from '../../../test/gradcheck/harness.js';
 import type { OpCase } from '../../../test/gradcheck/case-table.js';
 import { testGpu } from './testing/gpu.js';
-import { mismatch } from './testing/oracle.js';
+import { mismatch } from '@webgrad/tensor/testing';
 
 const { backend, reason } = await testGpu();
 const differentiable = opNames.filter((op) => gradRules[op] !== 'not-differentiable' && cases[op]?.length);

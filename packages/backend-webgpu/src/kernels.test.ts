@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { shaderUsers } from './kernels/index.js';
 import { cases, type OpCase } from './testing/cases.js';
 import { testGpu } from './testing/gpu.js';
-import { compareOp, mismatch } from './testing/oracle.js';
+import { compareOp, mismatch } from '@webgrad/tensor/testing';
 
 const { backend, reason } = await testGpu();
 // Both GEMM paths, whichever 'auto' picks on this adapter: tiled (real GPUs) and direct (CPU adapters).

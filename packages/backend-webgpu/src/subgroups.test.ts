@@ -4,7 +4,7 @@
 import type { OpName } from '@webgrad/tensor';
 import { describe, expect, it } from 'vitest';
 import { testGpu } from './testing/gpu.js';
-import { compareOp, mismatch, rng, type Input } from './testing/oracle.js';
+import { compareOp, mismatch, rng, type Input } from '@webgrad/tensor/testing';
 
 const { backend, reason } = await testGpu();
 const withoutSubgroups = (await testGpu('auto', true, false)).backend;

@@ -5,7 +5,7 @@ import { valueAndGrad } from '@webgrad/autograd';
 import { fromValues, registerBackend, scope, setBackend, type Backend, type Tensor } from '@webgrad/tensor';
 import { describe, expect, it } from 'vitest';
 import { testGpu } from './testing/gpu.js';
-import { rng } from './testing/oracle.js';
+import { rng } from '@webgrad/tensor/testing';
 
 const { backend, reason } = await testGpu();
 

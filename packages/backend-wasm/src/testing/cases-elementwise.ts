@@ -1,7 +1,7 @@
 // Differential test cases for the elementwise ops: edge values (NaN, ±Inf, -0, halves for
 // rounding, subnormals, overflow), lengths that are not multiples of 4, broadcasting, empties.
 import type { DType, OpAttrs, OpName } from '@webgrad/tensor';
-import type { Input } from './oracle.js';
+import type { Input } from '@webgrad/tensor/testing';
 
 /** One test of one op: its inputs and attributes, and a tolerance when float32 results may differ. */
 export interface OpCase<K extends OpName> {

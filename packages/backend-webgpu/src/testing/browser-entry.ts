@@ -3,7 +3,7 @@
 import { opNames, type OpName } from '@webgrad/tensor';
 import { createWebGPUBackend } from '../backend.js';
 import { cases, type OpCase } from './cases.js';
-import { compareOp, mismatch } from './oracle.js';
+import { compareOp, mismatch } from '@webgrad/tensor/testing';
 
 /** What the page reports back. */
 export interface BrowserReport {

@@ -2,7 +2,7 @@
 // until it has cases. Sizes are small (SwiftShader is slow) but not multiples of 4 or 64, with
 // broadcasting, transposes, negative steps and the float edge cases (NaN, ±Inf, −0).
 import type { Conv2dAttrs, DenseActivation, OpAttrs, OpName, PoolAttrs } from '@webgrad/tensor';
-import type { Input } from './oracle.js';
+import type { Input } from '@webgrad/tensor/testing';
 
 /** One case with attributes of type A: inputs, attributes and the float tolerance. */
 export interface Case<A> {
