@@ -51,14 +51,29 @@ async function spawn(): Promise<Port> {
     });
     return { post: (m) => worker.postMessage(m), ready, terminate: () => void worker.terminate() };
   }
-  // This exact form lets bundlers (Vite, webpack) emit the worker as its own file; an inlined
-  // data: URL would have an opaque origin, which cannot share the memory.
-  const worker = new Worker(new URL('../worker/gemm-worker.js', import.meta.url), { type: 'module' });
+  const worker = startBrowserWorker();
   const ready = new Promise<void>((resolve, reject) => {
     worker.onmessage = () => resolve();
     worker.onerror = (e) => reject(new Error(`wasm: a worker failed to start: ${e.message}`));
   });
   return { post: (m) => worker.postMessage(m), ready, terminate: () => worker.terminate() };
+}
+
+/**
+ * The helper's module worker in a browser. This exact `new Worker(new URL(…))` form lets bundlers
+ * (Vite, webpack) emit the worker as its own file; an inlined data: URL would have an opaque
+ * origin, which cannot share the memory. Served from another origin (a CDN), the constructor
+ * throws a SecurityError: a same-origin blob: module that imports the script starts it instead.
+ */
+function startBrowserWorker(): Worker {
+  try {
+    return new Worker(new URL('../worker/gemm-worker.js', import.meta.url), { type: 'module' });
+  } catch (error) {
+    const url = new URL('../worker/gemm-worker.js', import.meta.url);
+    if (url.origin === globalThis.location?.origin) throw error;
+    const trampoline = new Blob([`import ${JSON.stringify(url.href)};`], { type: 'text/javascript' });
+    return new Worker(URL.createObjectURL(trampoline), { type: 'module' });
+  }
 }
 
 interface NodeWorkerLike {
