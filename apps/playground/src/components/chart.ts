@@ -5,7 +5,7 @@ import uplotCss from 'uplot/dist/uPlot.min.css?inline';
 import uPlot from 'uplot';
 import { columnsFromJson, seriesOf, type ChartColumns, type ChartData } from './chart-columns.js';
 import { jsonAttribute, validJson } from './json-attribute.js';
-import { tickLabel } from './tick-label.js';
+import { tickLabels } from './tick-label.js';
 
 const COLORS = ['#2563eb', '#f97316', '#16a34a', '#db2777'];
 
@@ -94,7 +94,7 @@ export class WebgradChart extends LitElement {
         width,
         height: 160,
         scales: { x: { time: false }, y: this.logScale ? { distr: 3 } : {} },
-        axes: [{}, { size: 48, values: (_, ticks) => ticks.map(tickLabel) }],
+        axes: [{}, { size: 48, values: (_, ticks) => tickLabels(ticks, this.logScale) }],
         legend: { show: true },
         series: [{ label: 'step' }, ...this.series.map((s, i) => ({ label: s, stroke: COLORS[i % COLORS.length], width: 1.5, spanGaps: true }))],
       },

@@ -1,6 +1,6 @@
 // Tick labels stay short however large or small the loss gets, and never read as zero.
 import { describe, expect, it } from 'vitest';
-import { tickLabel } from './tick-label.js';
+import { tickLabel, tickLabels } from './tick-label.js';
 
 describe('tickLabel', () => {
   it('plain numbers in the middle range, rounded to three digits', () => {
@@ -13,5 +13,10 @@ describe('tickLabel', () => {
 
   it('zero and non-finite values as they are', () => {
     expect([0, Infinity, NaN].map(tickLabel)).toEqual(['0', 'Infinity', 'NaN']);
+  });
+
+  it('leaves the ticks uPlot skips unlabelled, and on a log scale labels powers of ten only', () => {
+    expect(tickLabels([null, 0.5, 2], false)).toEqual([null, '0.5', '2']);
+    expect(tickLabels([null, 10, 20, 50, 100, 1e5, 0.001, 0.002], true)).toEqual([null, '10', null, null, '100', '1e+5', '0.001', null]);
   });
 });
