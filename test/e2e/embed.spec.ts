@@ -28,6 +28,8 @@ test('the elements bundle: the playground trains, the chart draws its data, the 
   expect(mean(trained.losses.slice(-20))).toBeLessThan(mean(trained.losses.slice(0, 20)) * 0.8);
   // Embedded by attribute, it leaves the page's URL alone.
   expect(new URL(page.url()).hash).toBe('');
+  // Hidden layers of 16 units are past what the neuron view draws: it says so instead of waiting.
+  await expect(playground.getByText('drawn for small networks: hidden layers of at most 10 units')).toBeVisible();
 
   // <webgrad-chart data='{...}'>: every row of the attribute's data, one line per column.
   const chart = page.locator('#chart');

@@ -18,6 +18,8 @@ import './components/neurons.js';
 import type { NeuronLayer } from './components/neurons.js';
 
 const REFRESH_MS = 500;
+/** The neuron view draws a heatmap per unit: only for hidden layers this small. */
+const MAX_NEURONS_DRAWN = 10;
 
 /**
  * The whole playground in one element. Its configuration comes from the URL hash, which it keeps
@@ -49,6 +51,10 @@ export class WebgradPlayground extends LitElement {
   config: PlaygroundConfig = fromHash(location.hash);
   boundary: BoundaryData | undefined;
   neurons: NeuronLayer[] = [];
+
+  private get showsNeurons(): boolean {
+    return this.config.hidden.every((h) => h <= MAX_NEURONS_DRAWN);
+  }
   parameters: TensorSnapshot[] = [];
   guess: Float32Array | undefined;
   /** Why the `config` attribute was refused, if it was. */
@@ -105,7 +111,7 @@ export class WebgradPlayground extends LitElement {
       if (s.inputs === 2) {
         const b = await requests.request((id) => ({ type: 'boundary', id, resolution: 48 }), 'boundary');
         this.boundary = { ...b, classes: s.classes ?? 2 };
-        if (this.config.hidden.every((h) => h <= 10)) this.neurons = (await requests.request((id) => ({ type: 'neurons', id, resolution: 24 }), 'neurons')).layers;
+        if (this.showsNeurons) this.neurons = (await requests.request((id) => ({ type: 'neurons', id, resolution: 24 }), 'neurons')).layers;
       }
       this.parameters = (await requests.request((id) => ({ type: 'snapshot', id }), 'snapshot')).parameters;
     } catch (e) {
@@ -193,7 +199,7 @@ export class WebgradPlayground extends LitElement {
         <webgrad-chart data-testid="loss-chart" label="loss" .series=${['loss', 'valLoss']} .history=${t.history} .revision=${t.revision} log-scale></webgrad-chart>
         <webgrad-chart data-testid="accuracy-chart" label="accuracy" .series=${['accuracy', 'valAccuracy']} .history=${t.history} .revision=${t.revision}></webgrad-chart>
         ${t.state?.inputs === 2 ? html`<h2>decision boundary</h2><wg-boundary .data=${this.boundary}></wg-boundary>` : ''}
-        ${t.state?.inputs === 2 ? html`<h2>neurons: activation over the input plane, edges by weight</h2><wg-neurons .layers=${this.neurons} .parameters=${this.parameters}></wg-neurons>` : ''}
+        ${t.state?.inputs === 2 ? html`<h2>neurons: activation over the input plane, edges by weight</h2>${this.showsNeurons ? html`<wg-neurons .layers=${this.neurons} .parameters=${this.parameters}></wg-neurons>` : html`<p class="stats">drawn for small networks: hidden layers of at most ${MAX_NEURONS_DRAWN} units</p>`}` : ''}
         <h2>backpropagation, step by step</h2>
         <select aria-label="expression" @change=${(e: Event) => ((this.renderRoot.querySelector('webgrad-graph') as HTMLElement & { preset: string }).preset = (e.target as HTMLSelectElement).value)}>
           <option value="neuron">one sigmoid neuron</option><option value="circuit">(x + y) · z</option><option value="squared-error">squared error of a line</option>
