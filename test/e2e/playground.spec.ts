@@ -112,12 +112,17 @@ test('a checkpoint round trip restores identical predictions', async ({ page }) 
 test('an impossible configuration shows a message and the running session goes on', async ({ page }) => {
   await openPlayground(page, '#dataset=spirals&backend=js');
   await trainFor(page, 10);
+  const before = await read(page);
+  const hash = new URL(page.url()).hash;
   const hidden = page.locator('wg-controls input[name="hidden"]');
   await hidden.fill('16,-3');
   await hidden.dispatchEvent('change');
   await expect(page.getByRole('alert')).toContainText('hidden layers');
   const step = (await read(page)).step;
   expect(step).toBeGreaterThanOrEqual(10);
+  // Untouched: the charts keep the run's history and the shareable link keeps the good config.
+  expect((await read(page)).losses.slice(0, before.losses.length)).toEqual(before.losses);
+  expect(new URL(page.url()).hash).toBe(hash);
   await page.getByTestId('step-once').click();
   await expect.poll(async () => (await read(page)).step).toBe(step + 1);
 });

@@ -60,16 +60,21 @@ export class WebgradPlayground extends LitElement {
   /** Why the `config` attribute was refused, if it was. */
   configError = '';
   private readonly training = new TrainingController(this);
+  /** Whether connectedCallback has loaded the first configuration. */
+  private started = false;
   private timer = 0;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.training.load(this.config);
+    this.started = true;
+    // A refused configuration shows its error (the controller keeps it); nothing else to undo.
+    this.training.load(this.config).catch(() => undefined);
     this.timer = window.setInterval(() => this.refreshViews(), REFRESH_MS);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.started = false;
     clearInterval(this.timer);
   }
 
@@ -89,8 +94,9 @@ export class WebgradPlayground extends LitElement {
       return;
     }
     this.configError = '';
-    // Before connecting, connectedCallback loads the config; afterwards a new one is a new run.
-    if (this.isConnected) this.setConfig(config);
+    // Until connectedCallback has loaded a config (an element upgraded in place is already
+    // connected here), this config is the one it loads; afterwards a new one is a new run.
+    if (this.started) this.setConfig(config);
     else this.config = config;
   }
 
@@ -121,11 +127,18 @@ export class WebgradPlayground extends LitElement {
     }
   }
 
-  private setConfig(config: PlaygroundConfig): void {
+  /** Loads a new configuration; only once the worker accepts it do the URL and the views change. */
+  private async setConfig(config: PlaygroundConfig): Promise<void> {
+    try {
+      await this.training.load(config);
+    } catch {
+      // The error is shown; the running session, its config, charts and the URL stay as they were.
+      this.requestUpdate();
+      return;
+    }
     this.config = config;
     if (this.keepsUrl && config.dataset.kind !== 'csv') history.replaceState(null, '', toHash(config));
     this.boundary = undefined;
-    this.training.load(config);
   }
 
   private async step(n: number): Promise<void> {

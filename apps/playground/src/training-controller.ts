@@ -98,10 +98,14 @@ export class TrainingController implements ReactiveController {
     this.client?.send(command, transfer);
   }
 
-  /** Starts a run from a configuration. */
-  load(config: PlaygroundConfig): void {
-    this.history.clear();
-    this.send({ type: 'load', config });
+  /**
+   * Starts a run from a configuration; resolves once the worker has built it, rejects (and shows
+   * the error) when it refused it, leaving the running session and its history as they were.
+   * The history is cleared by the new run's first state event (step 0).
+   */
+  async load(config: PlaygroundConfig): Promise<void> {
+    this.error = undefined;
+    await this.requests.request((id) => ({ type: 'load', config, id }), 'loaded');
   }
 
   /** The underlying client, for request/reply commands. */

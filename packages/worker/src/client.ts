@@ -21,9 +21,11 @@ export class TrainingClient {
   }
 
   private receive(event: WorkerEvent): void {
-    if ('id' in event && this.pending.has(event.id)) {
-      this.pending.get(event.id)!.resolve(event);
+    if ('id' in event && event.id !== undefined && this.pending.has(event.id)) {
+      const waiting = this.pending.get(event.id)!;
       this.pending.delete(event.id);
+      if (event.type === 'error') waiting.reject(new Error(`${event.command}: ${event.message}`));
+      else waiting.resolve(event);
     }
     for (const listener of this.listeners) listener(event);
   }

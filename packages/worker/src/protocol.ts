@@ -33,7 +33,8 @@ export type LiveSetting = 'lr' | 'batchSize' | 'l1' | 'l2';
 
 /** Commands the page sends. `id` lets a reply name the command it answers. */
 export type Command =
-  | { type: 'load'; config: PlaygroundConfig }
+  // With an id, a load is answered by 'loaded' (or an 'error' with that id) once the run is built.
+  | { type: 'load'; config: PlaygroundConfig; id?: number }
   | { type: 'play' }
   | { type: 'pause' }
   | { type: 'step'; count: number }
@@ -97,7 +98,8 @@ export type WorkerEvent =
   | { type: 'checkpoint'; id: number; buffer: ArrayBuffer }
   | { type: 'loaded'; id: number }
   | { type: 'log'; message: string }
-  | { type: 'error'; message: string; command: Command['type'] };
+  // `id`: the failed command's, when it had one, so that its request is rejected rather than left waiting.
+  | { type: 'error'; message: string; command: Command['type']; id?: number };
 
 /** The defaults a fresh playground starts from. */
 export const DEFAULT_CONFIG: PlaygroundConfig = {

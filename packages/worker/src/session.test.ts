@@ -2,6 +2,8 @@
 // order, pause stops, live settings take effect, bad input is reported and leaves the run alone.
 import { describe, expect, it } from 'vitest';
 import '@webgrad/autograd';
+import '@webgrad/backend-wasm'; // registers 'wasm', for the test that names another backend
+import * as wg from '@webgrad/tensor';
 import { DEFAULT_CONFIG, type PlaygroundConfig, type WorkerEvent } from './protocol.js';
 import { Session } from './session.js';
 
@@ -95,6 +97,40 @@ describe('Session', () => {
     expect(of('error').at(-1)!.command).toBe('loadCheckpoint');
     await session.handle({ type: 'step', count: 1 });
     expect(of('state').at(-1)!.step).toBe(1);
+  });
+
+  it('a refused command names its id, so that its request is rejected instead of left waiting', async () => {
+    const { session, of } = connect();
+    await session.handle({ type: 'load', config, id: 7 });
+    expect(of('loaded').map((e) => e.id)).toEqual([7]);
+    await session.handle({ type: 'load', config: { ...config, hidden: [0] }, id: 8 });
+    await session.handle({ type: 'loadCheckpoint', id: 9, buffer: new ArrayBuffer(3) });
+    expect(of('error').map((e) => [e.command, e.id])).toEqual([['load', 8], ['loadCheckpoint', 9]]);
+    expect(of('loaded').map((e) => e.id)).toEqual([7]);
+  });
+
+  it('a refused configuration that names another backend leaves the running one on its backend', async () => {
+    const { session, of } = connect();
+    await session.handle({ type: 'load', config });
+    await session.handle({ type: 'load', config: { ...config, backend: 'wasm', hidden: [8, -1] } });
+    expect(of('error').at(-1)!.message).toContain('hidden layers');
+    expect(wg.getBackend()).toBe('js');
+    await session.handle({ type: 'step', count: 2 });
+    expect(of('state').at(-1)!.step).toBe(2);
+  });
+
+  it('a refused checkpoint during play leaves training running', async () => {
+    const { session, of } = connect();
+    await session.handle({ type: 'load', config });
+    await session.handle({ type: 'play' });
+    await session.handle({ type: 'loadCheckpoint', id: 1, buffer: new ArrayBuffer(3) });
+    expect(of('error').at(-1)!.command).toBe('loadCheckpoint');
+    expect(of('error').at(-1)!.message.length).toBeGreaterThan(20);
+    const at = of('state').at(-1)!;
+    expect(at.state).toBe('playing');
+    await new Promise((r) => setTimeout(r, 100));
+    await session.handle({ type: 'pause' });
+    expect(of('state').at(-1)!.step).toBeGreaterThan(at.step);
   });
 
   it('answers commands before a model exists with an error, not a crash', async () => {

@@ -30,13 +30,14 @@ export class Session {
     try {
       await this.dispatch(command);
     } catch (e) {
-      this.emit({ type: 'error', message: (e as Error).message, command: command.type });
+      const id = 'id' in command ? command.id : undefined;
+      this.emit({ type: 'error', message: (e as Error).message, command: command.type, ...(id !== undefined && { id }) });
     }
   }
 
   private async dispatch(c: Command): Promise<void> {
     switch (c.type) {
-      case 'load': return this.load(c.config);
+      case 'load': return this.load(c.config, c.id);
       case 'reset': return this.config ? this.load(this.config) : undefined;
       case 'play': return this.play();
       case 'pause': return this.pause();
@@ -60,15 +61,25 @@ export class Session {
     return this.run;
   }
 
-  private async load(config: PlaygroundConfig): Promise<void> {
-    if (config.backend === 'auto') await wg.setBestBackend();
-    else if (wg.getBackend() !== config.backend) await wg.setBackend(config.backend);
-    const run = await buildRun(config); // a bad config throws here, before the old run is touched
+  private async load(config: PlaygroundConfig, id?: number): Promise<void> {
+    const previousBackend = wg.getBackend();
+    let run: Run;
+    try {
+      if (config.backend === 'auto') await wg.setBestBackend();
+      else if (previousBackend !== config.backend) await wg.setBackend(config.backend);
+      run = await buildRun(config); // a bad config throws here, before the old run is touched
+    } catch (e) {
+      // The old run keeps the backend its tensors live on.
+      if (wg.getBackend() !== previousBackend) await wg.setBackend(previousBackend);
+      throw e;
+    }
     await this.pause();
     this.run?.model.dispose();
     this.run?.trainer.optimizer.dispose();
     this.run = run;
     this.config = config;
+    // The reply first, so that the page has taken the new config when the new run's state arrives.
+    if (id !== undefined) this.emit({ type: 'loaded', id });
     this.sendState(true);
   }
 
@@ -209,8 +220,16 @@ export class Session {
 
   private async loadCheckpoint(id: number, buffer: ArrayBuffer): Promise<void> {
     const { model, trainer } = this.current();
+    const wasPlaying = this.playing;
     await this.pause();
-    const loaded = await nn.checkpoint.load(model, buffer, { optimizer: trainer.optimizer });
+    let loaded: Awaited<ReturnType<typeof nn.checkpoint.load>>;
+    try {
+      loaded = await nn.checkpoint.load(model, buffer, { optimizer: trainer.optimizer });
+    } catch (e) {
+      // A refused checkpoint leaves the model as it was, and training goes on if it was running.
+      if (wasPlaying) await this.play();
+      throw e;
+    }
     trainer.step = loaded.step ?? trainer.step;
     trainer.epoch = loaded.epoch ?? trainer.epoch;
     this.emit({ type: 'loaded', id });
