@@ -322,6 +322,14 @@ describe('bad input and memory', () => {
     expect(t.stopReason).toMatch(/^error: dense 'layers\.0'/);
   });
 
+  it('class labels past the model\u2019s outputs: an error before any step, not a silently smaller loss', async () => {
+    const t = trainer({ data: fromArrays([[0, 0], [1, 1], [2, 2]], [0, 1, 2]) });
+    await expect(t.fit({ steps: 1 })).rejects.toThrow("Trainer: training label 2 (sample 2) is not a class of the model's 2 outputs: softmaxCrossEntropy expects class indices in [0, 2)");
+    expect(t.step).toBe(0);
+    const v = trainer({ validation: fromArrays([[0, 0]], [-1]) });
+    await expect(v.fit({ steps: 1 })).rejects.toThrow('Trainer: validation label -1 (sample 0)');
+  });
+
   it('labels that do not fit the output: an error naming the loss and both shapes', async () => {
     const t = trainer({ loss: 'mse', data: fromArrays([[1, 2]], [[1, 2, 3]]) });
     await expect(t.fit({ steps: 1 })).rejects.toThrow('mse: prediction [1,2] and target [1,3] must have the same shape');

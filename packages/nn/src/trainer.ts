@@ -143,6 +143,8 @@ export class Trainer {
     // With no samples every call would close an epoch and the loop would never reach its target.
     if (this.data.size === 0) throw new Error('Trainer.fit: the training data has no samples');
     if (this.state === 'running' || this.state === 'paused') throw new Error(`Trainer.fit: a fit is already ${this.state}; pause/resume or stop it first`);
+    this.checkClassLabels(this.data, 'training');
+    if (this.options.validation) this.checkClassLabels(this.options.validation, 'validation');
     const stepTarget = steps !== undefined ? this.step + steps : Infinity;
     const epochTarget = epochs !== undefined ? this.epoch + epochs : Infinity;
     this.state = 'running';
@@ -311,6 +313,30 @@ export class Trainer {
     const out: Record<string, number> = { loss: lossSum / data.size };
     if (this.tracksAccuracy) out.accuracy = hits / data.size;
     return out;
+  }
+
+  /**
+   * Class-index labels must name one of the model's outputs: softmaxCrossEntropy's one-hot row of
+   * an out-of-range index is all zeros, which would add nothing to the loss, silently. Checked on
+   * the host values, against one sample's forward pass, before any step.
+   */
+  private checkClassLabels(data: Dataset, which: string): void {
+    const labels = data.labels.values;
+    if (this.options.loss !== 'softmaxCrossEntropy' || !(labels instanceof Int32Array) || data.size === 0) return;
+    const sample = data.take([0]).asBatch();
+    let count: number;
+    try {
+      const scores = this.predict(sample.x);
+      count = scores.shape.at(-1) ?? 1;
+      scores.dispose();
+    } catch {
+      return; // features that do not fit the model: the first step reports it, naming the layer
+    } finally {
+      sample.x.dispose();
+      sample.y.dispose();
+    }
+    const bad = labels.findIndex((label) => label < 0 || label >= count);
+    if (bad >= 0) throw new Error(`Trainer: ${which} label ${labels[bad]} (sample ${bad}) is not a class of the model's ${count} outputs: softmaxCrossEntropy expects class indices in [0, ${count})`);
   }
 
   /** The model's output for `x` in evaluation mode, without recording gradients. */
