@@ -183,3 +183,37 @@ test('works offline once loaded', async ({ page, context }) => {
   await expect.poll(async () => (await read(page)).step).toBeGreaterThanOrEqual(10);
   await context.setOffline(false);
 });
+
+test('the inspector freezes a glob and edits a value while training; histograms and counters are shown', async ({ page }) => {
+  await openPlayground(page, '#dataset=circle&hidden=8&backend=js');
+  await trainFor(page, 5);
+  const inspector = page.locator('wg-inspector');
+  const row = (path: string) => inspector.locator(`tr[data-path="${path}"]`);
+  await expect(row('layers.0.weight')).toBeVisible();
+  // Freeze the first layer: its statistics stay put while the output layer keeps training.
+  await inspector.locator('#glob').fill('layers.0.*');
+  await inspector.getByRole('button', { name: 'freeze', exact: true }).click();
+  await page.getByTestId('step-once').click();
+  await expect(row('layers.0.weight')).toContainText('frozen');
+  const frozenBefore = await row('layers.0.weight').innerText();
+  const outputBefore = await row('layers.2.weight').innerText();
+  await trainFor(page, (await read(page)).step + 20);
+  // A single step refreshes the views (they refresh on their own only every half second of play).
+  await page.getByTestId('step-once').click();
+  await expect.poll(() => row('layers.2.weight').innerText()).not.toBe(outputBefore);
+  expect(await row('layers.0.weight').innerText()).toBe(frozenBefore);
+  // Edit one value of the output bias: the edit reaches the worker and comes back in the table.
+  await row('layers.2.bias').click();
+  const first = inspector.locator('.values input').first();
+  await first.fill('3.5');
+  await first.dispatchEvent('change');
+  await page.getByTestId('step-once').click();
+  await expect.poll(() => inspector.locator('.values input').first().inputValue()).toMatch(/^3\.4|^3\.5/);
+  // A histogram of weights and one of gradients per parameter, and the speed, phase and memory counters.
+  await expect(page.locator('wg-histograms svg').first()).toBeVisible();
+  // Four parameters, each with its values; only the two unfrozen ones have a gradient.
+  expect(await page.locator('wg-histograms svg').count()).toBe(6);
+  await expect(page.locator('wg-histograms').getByText('no gradient yet')).toHaveCount(2);
+  const stats = (await page.getByTestId('stats').innerText()).replace(/\s+/g, ' ');
+  expect(stats).toMatch(/steps\/s · [\d.]+ ms\/step \(data [\d.]+, fwd [\d.]+, bwd [\d.]+, update [\d.]+, sync [\d.]+\) · \d+ tensors, [\d.]+ KiB, pool hits \d+ %/);
+});
