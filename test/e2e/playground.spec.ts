@@ -217,3 +217,33 @@ test('the inspector freezes a glob and edits a value while training; histograms 
   const stats = (await page.getByTestId('stats').innerText()).replace(/\s+/g, ' ');
   expect(stats).toMatch(/steps\/s · [\d.]+ ms\/step \(data [\d.]+, fwd [\d.]+, bwd [\d.]+, update [\d.]+, sync [\d.]+\) · \d+ tensors, [\d.]+ KiB, pool hits \d+ %/);
 });
+
+test('checkpoint download and upload through the page; a checkpoint of another architecture and a malformed CSV are shown and change nothing', async ({ page }) => {
+  await openPlayground(page, '#dataset=blobs&hidden=4&backend=js');
+  await trainFor(page, 10);
+  const savedAt = (await read(page)).step;
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'save checkpoint' }).click();
+  const file = await (await download).path();
+  await trainFor(page, savedAt + 20);
+  // Upload restores the step it was saved at.
+  await page.getByTestId('upload').setInputFiles(file);
+  await expect.poll(async () => (await read(page)).step).toBe(savedAt);
+
+  // Another architecture: the message names the mismatch; the new run keeps training.
+  const hidden = page.locator('wg-controls input[name="hidden"]');
+  await hidden.fill('8');
+  await hidden.dispatchEvent('change');
+  await expect.poll(async () => (await read(page)).step).toBe(0);
+  await page.getByTestId('upload').setInputFiles(file);
+  await expect(page.getByRole('alert')).toContainText('loadCheckpoint');
+  await expect(page.getByRole('alert')).toContainText('layers.0');
+  await page.getByTestId('step-once').click();
+  await expect.poll(async () => (await read(page)).step).toBe(1);
+
+  // A malformed CSV: the line is named, and the running session goes on.
+  await page.locator('wg-controls input[name="csv"]').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b,label\n1,2,0\n3,x,1\n') });
+  await expect(page.getByRole('alert')).toContainText('line 3');
+  await page.getByTestId('step-once').click();
+  await expect.poll(async () => (await read(page)).step).toBe(2);
+});

@@ -155,9 +155,12 @@ export class WebgradPlayground extends LitElement {
   }
 
   private async upload(e: Event): Promise<void> {
-    const file = (e.target as HTMLInputElement).files?.[0];
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
     if (!file) return;
     const buffer = await file.arrayBuffer();
+    // Cleared, so that choosing the same file again (after training on) loads it again.
+    input.value = '';
     await this.training.requests.request((id) => ({ type: 'loadCheckpoint', id, buffer }), 'loaded', [buffer]).catch(() => undefined);
     await this.refreshViews(true);
   }

@@ -36,8 +36,12 @@ export class WgControls extends LitElement {
   }
 
   private async uploadCsv(e: Event): Promise<void> {
-    const file = (e.target as HTMLInputElement).files?.[0];
-    if (file) this.change({ dataset: { kind: 'csv', text: await file.text() } });
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    const text = await file.text();
+    input.value = ''; // so that the same file, fixed and chosen again, is read again
+    this.change({ dataset: { kind: 'csv', text } });
   }
 
   protected override render() {
