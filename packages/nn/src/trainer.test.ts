@@ -322,12 +322,13 @@ describe('bad input and memory', () => {
     expect(t.stopReason).toMatch(/^error: dense 'layers\.0'/);
   });
 
-  it('class labels past the model\u2019s outputs: an error before any step, not a silently smaller loss', async () => {
+  it('class labels past the model\u2019s outputs: an error before a step or an evaluation, not a silently smaller loss', async () => {
     const t = trainer({ data: fromArrays([[0, 0], [1, 1], [2, 2]], [0, 1, 2]) });
     await expect(t.fit({ steps: 1 })).rejects.toThrow("Trainer: training label 2 (sample 2) is not a class of the model's 2 outputs: softmaxCrossEntropy expects class indices in [0, 2)");
     expect(t.step).toBe(0);
+    await expect(t.singleStep()).rejects.toThrow('Trainer: training label 2 (sample 2)');
     const v = trainer({ validation: fromArrays([[0, 0]], [-1]) });
-    await expect(v.fit({ steps: 1 })).rejects.toThrow('Trainer: validation label -1 (sample 0)');
+    await expect(v.evaluate()).rejects.toThrow('Trainer: validation label -1 (sample 0)');
   });
 
   it('labels that do not fit the output: an error naming the loss and both shapes', async () => {

@@ -143,8 +143,6 @@ export class Trainer {
     // With no samples every call would close an epoch and the loop would never reach its target.
     if (this.data.size === 0) throw new Error('Trainer.fit: the training data has no samples');
     if (this.state === 'running' || this.state === 'paused') throw new Error(`Trainer.fit: a fit is already ${this.state}; pause/resume or stop it first`);
-    this.checkClassLabels(this.data, 'training');
-    if (this.options.validation) this.checkClassLabels(this.options.validation, 'validation');
     const stepTarget = steps !== undefined ? this.step + steps : Infinity;
     const epochTarget = epochs !== undefined ? this.epoch + epochs : Infinity;
     this.state = 'running';
@@ -203,6 +201,8 @@ export class Trainer {
   }
 
   private async nextBatch(): Promise<Batch | undefined> {
+    // Once an epoch, as its batches start: fit and singleStep (the worker's path) alike.
+    if (!this.batchesLeft) this.checkClassLabels(this.data, 'training');
     this.batchesLeft ??= this.data.prefetch(this.batchSize, { seed: this.options.seed ?? 0, epoch: this.epoch });
     const next = await this.batchesLeft.next();
     return next.done ? undefined : next.value;
@@ -293,6 +293,7 @@ export class Trainer {
 
   /** Loss (and accuracy) over a dataset in evaluation mode, batch by batch. */
   async evaluate(data: Dataset = this.options.validation ?? this.data): Promise<Record<string, number>> {
+    this.checkClassLabels(data, data === this.options.validation ? 'validation' : 'evaluation');
     const wasTraining = this.model.training;
     this.model.eval();
     let [lossSum, hits] = [0, 0];
@@ -318,7 +319,7 @@ export class Trainer {
   /**
    * Class-index labels must name one of the model's outputs: softmaxCrossEntropy's one-hot row of
    * an out-of-range index is all zeros, which would add nothing to the loss, silently. Checked on
-   * the host values, against one sample's forward pass, before any step.
+   * the host values, against one sample's forward pass, before an epoch's first step or an evaluation.
    */
   private checkClassLabels(data: Dataset, which: string): void {
     const labels = data.labels.values;
