@@ -86,3 +86,14 @@ export function mismatch(got: TypedArray, want: TypedArray, rtol = 1e-5, atol = 
   }
   return -1;
 }
+
+/**
+ * Inputs per fuzz target: 10,000 in the default suite, `FUZZ_RUNS` when set (`pnpm fuzz` sets
+ * 1,000,000). Fuzz tests are the `*.fuzz.test.ts` files, seeded so a failure replays.
+ */
+export function fuzzRuns(): number {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.FUZZ_RUNS;
+  const runs = env === undefined ? 10_000 : Number(env);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`FUZZ_RUNS must be a positive integer, got '${env}'`);
+  return runs;
+}
