@@ -98,6 +98,9 @@ export type WorkerEvent =
   | { type: 'checkpoint'; id: number; buffer: ArrayBuffer }
   | { type: 'loaded'; id: number }
   | { type: 'log'; message: string }
+  // Something the page should tell the user without stopping: a loss blowing up (warning), or
+  // the run moving to another backend after the GPU was lost (info).
+  | { type: 'notice'; level: 'info' | 'warning'; message: string }
   // `id`: the failed command's, when it had one, so that its request is rejected rather than left waiting.
   | { type: 'error'; message: string; command: Command['type']; id?: number };
 
