@@ -1,7 +1,10 @@
 // matmul, dense, convolution and large elementwise ops split across two threads (a worker sharing
 // the memory) give the reference's results, whether a product is split by columns or, for narrow
 // products, by rows, and whatever share of an elementwise op each thread gets (the memory is
-// poisoned, so a share left unwritten shows up as NaN).
+// poisoned, so a share left unwritten shows up as NaN). The helper workers also start from a
+// `node --input-type=module -e` script, whose flags a worker must not inherit.
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import type { Conv2dAttrs, OpName } from '@webgrad/tensor';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWasmBackend, type WasmBackend } from './index.js';
@@ -43,5 +46,28 @@ describe('the wasm backend on two threads', () => {
     const { got, want } = await compareOp(backend, op, c.inputs, c.attrs);
     const i = mismatch(got, want, c.rtol, c.atol, { signedZeros: true });
     expect(i, `first difference at ${i}: wasm ${got[i]}, reference ${want[i]}`).toBe(-1);
+  });
+});
+
+describe('thread workers in a node -e script', () => {
+  // `--input-type` refuses a worker's file entry point, so a worker inheriting the parent's
+  // execArgv failed to start; `--import tsx --conditions=source` runs this package's sources.
+  const root = fileURLToPath(new URL('../../..', import.meta.url));
+  const script = [
+    "const { createWasmBackend } = await import('@webgrad/backend-wasm');",
+    'const b = await createWasmBackend({ threads: 2 });',
+    "const t = await import('@webgrad/tensor');",
+    "await t.setBackend('wasm');",
+    'console.log(JSON.stringify({ threads: b.threads, current: t.getBackend() }));',
+    'b.dispose();',
+  ].join(' ');
+  it('starts two threads with --input-type=module -e', async () => {
+    const args = ['--import', 'tsx', '--conditions=source', '--input-type=module', '-e', script];
+    const { stdout, stderr, code } = await new Promise<{ stdout: string; stderr: string; code: number }>((resolve) => {
+      execFile(process.execPath, args, { cwd: root, timeout: 30_000 }, (error, stdout, stderr) => resolve({ stdout, stderr, code: error ? Number(error.code ?? 1) : 0 }));
+    });
+    expect(stderr.split('\n').filter((l) => /Error/.test(l)), stderr).toEqual([]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout.trim())).toEqual({ threads: 2, current: 'wasm' });
   });
 });

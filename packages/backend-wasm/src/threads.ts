@@ -42,8 +42,12 @@ export async function coreCount(): Promise<number> {
 async function spawn(): Promise<Port> {
   if (isNode() && typeof Worker === 'undefined') {
     const name = 'node:worker_threads';
-    const { Worker: NodeWorker } = (await import(/* @vite-ignore */ name)) as { Worker: new (url: URL) => NodeWorkerLike };
-    const worker = new NodeWorker(new URL('../worker/gemm-worker.js', import.meta.url));
+    const { Worker: NodeWorker } = (await import(/* @vite-ignore */ name)) as { Worker: new (url: URL, options: { execArgv: string[] }) => NodeWorkerLike };
+    // A worker inherits the parent's execArgv by default, and some flags refuse a file entry
+    // point (`--input-type` with `node -e`) or reload a loader per thread (`--import tsx`).
+    // gemm-worker.js is plain JavaScript with no imports, and V8 flags are process-wide anyway,
+    // so it starts with none.
+    const worker = new NodeWorker(new URL('../worker/gemm-worker.js', import.meta.url), { execArgv: [] });
     worker.unref();
     const ready = new Promise<void>((resolve, reject) => {
       worker.once('message', () => resolve());
