@@ -1,6 +1,8 @@
 // Glob patterns over dotted parameter paths: `*` stays inside one segment, `**` spans whole
 // segments (none included), dots are literal, and bad patterns are refused with the pattern named.
+// Matching stays fast on patterns built to backtrack, and agrees with a regex-and-recursion oracle.
 import { describe, expect, it } from 'vitest';
+import { Random } from './deps.js';
 import { globMatcher } from './glob.js';
 
 const paths = [
@@ -74,5 +76,65 @@ describe('globMatcher', () => {
     expect(() => globMatcher('')).toThrow(/glob: pattern must be a non-empty string.*got ""/);
     expect(() => globMatcher(undefined as unknown as string)).toThrow(/got undefined/);
     expect(() => globMatcher(3 as unknown as string)).toThrow(/got 3/);
+  });
+});
+
+/** The former matcher (a regex per segment, recursion over `**`): exponential, but the reference semantics. */
+function oracle(pattern: string, path: string): boolean {
+  const compiled = pattern.split('.').map((seg) => (seg === '**' ? '**' : new RegExp(`^${seg.split('*').map((s) => s.replace(/[\\^$+?.()[\]{}|]/g, '\\$&')).join('.*')}$`)));
+  const parts = path.split('.');
+  const go = (i: number, j: number): boolean => {
+    if (i === compiled.length) return j === parts.length;
+    const seg = compiled[i]!;
+    if (seg === '**') {
+      for (let k = j; k <= parts.length; k++) if (go(i + 1, k)) return true;
+      return false;
+    }
+    return j < parts.length && seg.test(parts[j]!) && go(i + 1, j + 1);
+  };
+  return go(0, 0);
+}
+
+const timed = (fn: () => boolean): [boolean, number] => {
+  const t0 = performance.now();
+  const result = fn();
+  return [result, performance.now() - t0];
+};
+
+describe('globMatcher on patterns built to backtrack', () => {
+  it('80 stars in one segment match or refuse in under 50 ms', () => {
+    const stars = '*'.repeat(80);
+    const long = 'a'.repeat(200);
+    for (const [pattern, path, expected] of [[`${stars}b`, long, false], [`${stars}a`, long, true], [`a${stars}b${stars}c`, `${long}b${long}`, false], [stars, long, true]] as const) {
+      const [result, ms] = timed(() => globMatcher(pattern)(path));
+      expect([pattern.length, result]).toEqual([pattern.length, expected]);
+      expect(ms).toBeLessThan(50);
+    }
+  });
+
+  it('40 `**` segments mixed with `*` and literals, over a 300-segment path, in under 50 ms', () => {
+    const path = Array.from({ length: 300 }, () => 'a').join('.');
+    const mixes: [string, boolean][] = [
+      [Array.from({ length: 40 }, () => '**.*').join('.') + '.b', false],
+      [Array.from({ length: 40 }, () => '**.a').join('.'), true],
+      [Array.from({ length: 40 }, () => '**.**.a*').join('.') + '.**.c', false],
+      [Array.from({ length: 40 }, () => '*.**').join('.'), true],
+    ];
+    for (const [pattern, expected] of mixes) {
+      const [result, ms] = timed(() => globMatcher(pattern)(path));
+      expect(result).toBe(expected);
+      expect(ms).toBeLessThan(50);
+    }
+  });
+
+  it('agrees with the reference semantics on 5,000 random small patterns and paths', () => {
+    const rng = new Random(11);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rng.uniform() * xs.length)]!;
+    const segment = (tokens: readonly string[]): string => Array.from({ length: Math.floor(rng.uniform() * 4) }, () => pick(tokens)).join('');
+    for (let n = 0; n < 5000; n++) {
+      const pattern = Array.from({ length: 1 + Math.floor(rng.uniform() * 4) }, () => (rng.uniform() < 0.2 ? '**' : segment(['a', 'b', '*']))).join('.') || '*';
+      const path = Array.from({ length: 1 + Math.floor(rng.uniform() * 5) }, () => segment(['a', 'b'])).join('.');
+      expect([pattern, path, globMatcher(pattern)(path)]).toEqual([pattern, path, oracle(pattern, path)]);
+    }
   });
 });
