@@ -1,6 +1,7 @@
 // Making tensors from JavaScript values and shapes: inferred shapes and dtypes, the dtype and
-// shape options, the shape-only constructors, and the errors for data that does not fit.
-import { arange, eye, full, linspace, ones, onesLike, tensor, zeros, zerosLike, type Tensor } from '@webgrad/tensor';
+// shape options (or a shape array, as in TF.js), the shape-only constructors, and the errors for
+// data that does not fit, unknown options and sizes past MAX_TENSOR_ELEMENTS.
+import { arange, eye, full, linspace, MAX_TENSOR_ELEMENTS, ones, onesLike, tensor, zeros, zerosLike, type Tensor } from '@webgrad/tensor';
 import { describe, expect, it } from 'vitest';
 
 const values = async (t: Tensor): Promise<number[]> => Array.from(await t.data());
@@ -161,8 +162,10 @@ describe('zeros, ones, full', () => {
   });
 
   it('reject bad shapes naming the op', () => {
-    expect(() => zeros([2, -1])).toThrow('full: shape must be a list of non-negative integers, got [2,-1]');
-    expect(() => ones([1.5])).toThrow('full: shape must be a list of non-negative integers, got [1.5]');
+    expect(() => zeros([2, -1])).toThrow('zeros: shape must be a list of non-negative integers, got [2,-1]');
+    expect(() => ones([1.5])).toThrow('ones: shape must be a list of non-negative integers, got [1.5]');
+    expect(() => full([NaN], 1)).toThrow('full: shape must be a list of non-negative integers, got [null]');
+    expect(() => full(3 as never, 1)).toThrow('full: shape must be a list of non-negative integers, got 3');
   });
 });
 
@@ -249,5 +252,60 @@ describe('eye', () => {
 
   it('rejects negative sizes', () => {
     expect(() => eye(-1)).toThrow('eye: shape must be a list of non-negative integers, got [-1,-1]');
+  });
+});
+
+describe('tensor with a shape array (the TF.js habit) and its options checked', () => {
+  it('takes an array second argument as the shape, and a dtype third', async () => {
+    const t = tensor([1, 2, 3, 4, 5, 6], [2, 3]);
+    expect([t.shape, t.dtype]).toEqual([[2, 3], 'float32']);
+    expect(await t.array()).toEqual([[1, 2, 3], [4, 5, 6]]);
+    const i = tensor(new Float32Array([1, 2, 3, 4]), [2, 2], 'int32');
+    expect([i.shape, i.dtype, await values(i)]).toEqual([[2, 2], 'int32', [1, 2, 3, 4]]);
+    expect(tensor([7], []).shape).toEqual([]);
+    expect(() => tensor([1, 2, 3], [2, 2])).toThrow('tensor: shape [2,2] needs 4 values, got 3');
+  });
+
+  it('refuses unknown option keys, naming the key and the known ones', () => {
+    expect(() => tensor([1, 2], { shap: [2] } as never)).toThrow("tensor: unknown option 'shap' (known options: dtype, shape)");
+    expect(() => tensor([1, 2], { dtype: 'float32', device: 'gpu' } as never)).toThrow("tensor: unknown option 'device'");
+  });
+
+  it('refuses a second argument that is neither options nor a shape, and a stray dtype', () => {
+    expect(() => tensor([1, 2], 'int32' as never)).toThrow('tensor: the second argument must be options { dtype, shape } or a shape array, got "int32"');
+    expect(() => tensor([1, 2], null as never)).toThrow('or a shape array, got null');
+    expect(() => (tensor as (...a: unknown[]) => Tensor)([1, 2], { shape: [2] }, 'int32')).toThrow('tensor: a dtype third argument goes with a shape array second argument');
+    expect(() => tensor([1, 2], { shape: 2 } as never)).toThrow('tensor: shape must be a list of non-negative integers, got 2');
+  });
+});
+
+describe('sizes no backend could allocate', () => {
+  const limit = `more than the ${MAX_TENSOR_ELEMENTS} (2^31 - 1) elements a tensor may hold`;
+  it('states the limit: 2^31 - 1 elements', () => expect(MAX_TENSOR_ELEMENTS).toBe(2 ** 31 - 1));
+
+  it('arange refuses a count past the limit with a RangeError naming it, at once', () => {
+    const t0 = performance.now();
+    expect(() => arange(0, 1e12)).toThrow(new RangeError(`arange: from 0 to 1000000000000 by 1 is 1000000000000 elements, ${limit}`));
+    expect(() => arange(0, 1, 1e-10)).toThrow(`arange: from 0 to 1 by 1e-10 is 10000000000 elements, ${limit}`);
+    expect(() => arange(2 ** 31)).toThrow(RangeError);
+    expect(performance.now() - t0).toBeLessThan(50);
+  });
+
+  it('zeros, ones, full and eye refuse shapes past the limit, naming themselves', () => {
+    expect(() => zeros([1e6, 1e6])).toThrow(new RangeError(`zeros: shape [1000000,1000000] has 1000000000000 elements, ${limit}`));
+    expect(() => ones([2 ** 31])).toThrow(`ones: shape [2147483648] has 2147483648 elements, ${limit}`);
+    expect(() => full([65536, 32768], 2)).toThrow(`full: shape [65536,32768] has 2147483648 elements, ${limit}`);
+    expect(() => full([1e200, 1e200], 2)).toThrow('full: shape [1e+200,1e+200] has Infinity elements');
+    expect(() => eye(1e5)).toThrow(`eye: shape [100000,100000] has 10000000000 elements, ${limit}`);
+    // A zero extent makes any other extent empty, not huge.
+    expect(zeros([0, 1e12]).size).toBe(0);
+  });
+
+  it('linspace refuses a count past the limit, and sizes that are not counts', () => {
+    expect(() => linspace(0, 1, 1e10)).toThrow(new RangeError(`linspace: count 10000000000 is ${limit}`));
+    expect(() => linspace(0, 1, NaN)).toThrow('linspace: count must be a non-negative integer, got NaN');
+    expect(() => eye(NaN)).toThrow('eye: shape must be a list of non-negative integers, got [null,null]');
+    expect(() => eye(2, -3)).toThrow('eye: shape must be a list of non-negative integers, got [2,-3]');
+    expect(() => eye(1.5)).toThrow('eye: shape must be a list of non-negative integers, got [1.5,1.5]');
   });
 });

@@ -16,7 +16,7 @@ export type { Backend, BackendStats, Kernel, Kernels, TensorInfo } from './backe
 export { backend, getBackend, getBackendInstance, listBackends, ready, registerBackend, setBackend, setBestBackend } from './registry.js';
 export { createJsBackend, type JsBackendOptions } from './backends/js/index.js';
 export { dispose, fromValues, isTracking, keep, memory, onOp, runOp, scope, untracked, withTracking, type MemoryInfo, type OpObserver } from './engine.js';
-export { arange, eye, full, linspace, ones, onesLike, tensor, zeros, zerosLike, type NestedArray, type TensorData, type TensorOptions } from './creation.js';
+export { arange, eye, full, linspace, MAX_TENSOR_ELEMENTS, ones, onesLike, tensor, zeros, zerosLike, type NestedArray, type TensorData, type TensorOptions } from './creation.js';
 export { bernoulli, globalRandom, rand, randint, randn, Random, seed } from './random.js';
 export { cast, castTo, compareOp, div, logicalNot, type Scalar, type TensorOrScalar, where } from './api/elementwise.js';
 export { argmax, argmin, logSoftmax, logSumExp, max, mean, min, prod, softmax, sum, variance, type Axes } from './api/reduce.js';
