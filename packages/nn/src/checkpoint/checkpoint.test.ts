@@ -1,6 +1,10 @@
 // Model checkpoints: a trained model and its Adam state survive save, perturb, load exactly (and
 // training continues identically); the file is plain safetensors to a reader written here by
-// hand; every kind of mismatch is listed in one error and leaves the model unchanged.
+// hand; every kind of mismatch is listed in one error and leaves the model unchanged; a Node
+// Buffer loads; NaN and infinite weights are refused unless allowed.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scope, seed, tensor, type Tensor } from '../deps.js';
 import { xor } from '../data/synthetic.js';
@@ -200,5 +204,64 @@ describe('save and load', () => {
     garbage.fill(0x7b, 8, 16);
     expect(problemsOf(() => load(model, garbage))[0]).toMatch(/^safetensors: the header is not valid JSON/);
     expect(await snapshot(model)).toEqual(before);
+  });
+});
+
+describe('load from hostile or unusual bytes', () => {
+  it('loads a Node Buffer from fs.readFileSync (a view whose ArrayBuffer holds more than the file)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'webgrad-load-'));
+    try {
+      seed(5);
+      const trained = dense(64, 64);
+      const path = join(dir, 'dense.safetensors');
+      writeFileSync(path, new Uint8Array(await save(trained)));
+      const fresh = dense(64, 64);
+      load(fresh, readFileSync(path));
+      expect(await snapshot(fresh)).toEqual(await snapshot(trained));
+      const small = mlp(2);
+      const pooled = Buffer.from(new Uint8Array(await save(small))); // small Buffers share one 8 KB pool
+      expect(pooled.buffer.byteLength).toBeGreaterThan(pooled.byteLength);
+      const target = mlp(2);
+      for (const [, p] of target.namedParameters()) p.assign(tensor(new Float32Array(p.size).fill(7), { shape: p.shape }));
+      load(target, pooled);
+      expect(await snapshot(target)).toEqual(await snapshot(small));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses NaN or infinite weights and optimiser slots with the tensor and index; allowNonFinite loads them', async () => {
+    const model = mlp(3);
+    const optimizer = adam({ lr: 0.01 });
+    stepOn(model, optimizer);
+    const entries = await Promise.all([...model.namedParameters(), ...[...optimizer.state()].map(([k, t]): [string, Tensor] => [`optimizer/${k}`, t])].map(async ([path, t]) => {
+      const values = Array.from(await t.data());
+      if (path === 'layers.0.weight') values[4] = NaN;
+      if (path === 'optimizer/layers.2.bias/v') values[1] = -Infinity;
+      return [path, { dtype: 'F32' as const, shape: t.shape, values }] as const;
+    }));
+    const file = encodeSafetensors(entries, { optimizer: 'adam', 'optimizer.step': '1' });
+    const before = await snapshot(model, optimizer);
+    expect(problemsOf(() => load(model, file, { optimizer }))).toEqual([
+      `'layers.0.weight': value NaN at flat index 4 is not finite (a diverged run?); load with { allowNonFinite: true } to accept it`,
+      `'optimizer/layers.2.bias/v': value -Infinity at flat index 1 is not finite (a diverged run?); load with { allowNonFinite: true } to accept it`,
+    ]);
+    expect(await snapshot(model, optimizer)).toEqual(before);
+    load(model, file, { optimizer, allowNonFinite: true });
+    expect((await snapshot(model))['layers.0.weight']![4]).toBeNaN();
+  });
+
+  it('reports a hostile header (deep, or a key given twice) as a CheckpointError with a short message', async () => {
+    const model = mlp(3);
+    const header = (text: string): Uint8Array => {
+      const json = new TextEncoder().encode(text);
+      const out = new Uint8Array(8 + json.length);
+      new DataView(out.buffer).setUint32(0, json.length, true);
+      out.set(json, 8);
+      return out;
+    };
+    expect(problemsOf(() => load(model, header(`{"a":${'['.repeat(100_000)}}`)))[0]).toMatch(/^safetensors: the header nests deeper than 16 levels/);
+    expect(problemsOf(() => load(model, header('{"__metadata__":{"step":"1","step":"2"}}')))).toEqual([`key 'step' is given twice in '__metadata__'`]);
+    expect(inspect(await save(model, { hyperparameters: { deep: JSON.parse(`${'['.repeat(100)}${']'.repeat(100)}`) } })).hyperparameters).toBeUndefined();
   });
 });

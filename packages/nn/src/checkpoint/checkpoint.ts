@@ -5,8 +5,9 @@ import { fromValues, type Tensor } from '../deps.js';
 import type { Module } from '../module.js';
 import type { Optimizer } from '../optim/optimizer.js';
 import { FILE_DTYPE, LOADS_INTO, valuesAs } from './convert.js';
-import { CheckpointError, problemsError } from './problems.js';
-import { decodeSafetensors, encodeSafetensors, type SafetensorsDType, type SafetensorsFile, type TensorToWrite } from './safetensors.js';
+import { scanHeader } from './header-scan.js';
+import { CheckpointError, clip, excerpt, fmtShape as fmt, problemsError, quoteName as q } from './problems.js';
+import { decodeSafetensors, encodeSafetensors, type DecodeOptions, type SafetensorsDType, type SafetensorsFile, type TensorToWrite } from './safetensors.js';
 
 /** Prefix of the optimiser's slots in a checkpoint: `optimizer/layers.0.weight/m`. */
 export const OPTIMIZER_PREFIX = 'optimizer/';
@@ -36,6 +37,10 @@ export interface LoadOptions {
   strict?: boolean;
   /** Largest header accepted (default 100 MB, the reference reader's limit). */
   maxHeaderBytes?: number;
+  /** Most values in the header (default 1,000,000, about 80,000 tensors); counted before parsing. */
+  maxHeaderTokens?: number;
+  /** Accept NaN and ±Infinity in float tensors (default false: a file holding one is refused, naming the tensor and index). */
+  allowNonFinite?: boolean;
 }
 
 /** What a checkpoint says about itself. */
@@ -60,7 +65,7 @@ function metadataOf({ optimizer, step, epoch, hyperparameters, metadata = {} }: 
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(metadata)) {
     if (RESERVED.includes(k)) throw new Error(`checkpoint.save: metadata key '${k}' is reserved; give it as an option (${RESERVED.join(', ')})`);
-    out[k] = v;
+    Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true }); // "__proto__" stays a key
   }
   if (step !== undefined) out.step = String(step);
   if (epoch !== undefined) out.epoch = String(epoch);
@@ -84,32 +89,31 @@ export async function save(model: Module, options: SaveOptions = {}): Promise<Ar
   return encodeSafetensors(entries.map(([name, t], i): [string, TensorToWrite] => [name, { dtype: FILE_DTYPE[t.dtype], shape: t.shape, values: values[i]! }]), metadata);
 }
 
-const fmt = (shape: readonly number[]): string => `[${shape.join(',')}]`;
 type Planned = [target: Tensor, values: Float32Array | Int32Array | Uint8Array];
 
 /** Checks the file's tensors against the model's; returns what to assign where. */
-function planWeights(model: Module, file: SafetensorsFile, strict: boolean, problems: string[]): Planned[] {
+function planWeights(model: Module, file: SafetensorsFile, { strict, allowNonFinite }: { strict: boolean; allowNonFinite: boolean }, problems: string[]): Planned[] {
   const plan: Planned[] = [];
   const own = modelTensors(model);
   for (const [path, target] of own) {
     const t = file.tensors.get(path);
     if (!t) {
-      if (strict) problems.push(`'${path}' (${target.dtype} ${fmt(target.shape)}) is in the model but not in the file`);
+      if (strict) problems.push(`${q(path)} (${target.dtype} ${fmt(target.shape)}) is in the model but not in the file`);
       continue;
     }
     const before = problems.length;
-    if (target.isDisposed) problems.push(`'${path}': the model's tensor was disposed`);
-    if (fmt(t.shape) !== fmt(target.shape)) problems.push(`'${path}': shape ${fmt(t.shape)} in the file, ${fmt(target.shape)} in the model`);
-    if (!LOADS_INTO[target.dtype].includes(t.dtype)) problems.push(`'${path}': dtype ${t.dtype} in the file, ${target.dtype} in the model (which loads from ${LOADS_INTO[target.dtype].join(', ')})`);
+    if (target.isDisposed) problems.push(`${q(path)}: the model's tensor was disposed`);
+    if (fmt(t.shape) !== fmt(target.shape)) problems.push(`${q(path)}: shape ${fmt(t.shape)} in the file, ${fmt(target.shape)} in the model`);
+    if (!LOADS_INTO[target.dtype].includes(t.dtype)) problems.push(`${q(path)}: dtype ${t.dtype} in the file, ${target.dtype} in the model (which loads from ${LOADS_INTO[target.dtype].join(', ')})`);
     if (problems.length > before) continue;
-    const values = valuesAs(path, t, target.dtype);
+    const values = valuesAs(path, t, target.dtype, { allowNonFinite });
     if (typeof values === 'string') problems.push(values);
     else plan.push([target, values]);
   }
   if (strict) {
     const known = new Set(own.map(([path]) => path));
     for (const [name, t] of file.tensors) {
-      if (!known.has(name) && !name.startsWith(OPTIMIZER_PREFIX)) problems.push(`'${name}' (${t.dtype} ${fmt(t.shape)}) is in the file but not in the model`);
+      if (!known.has(name) && !name.startsWith(OPTIMIZER_PREFIX)) problems.push(`${q(name)} (${t.dtype} ${fmt(t.shape)}) is in the file but not in the model`);
     }
   }
   return plan;
@@ -117,11 +121,11 @@ function planWeights(model: Module, file: SafetensorsFile, strict: boolean, prob
 
 /** A metadata number, or a problem when present but malformed. */
 function metaNumber(metadata: Readonly<Record<string, string>>, key: string, problems: string[], integer = true): number | undefined {
-  const raw = metadata[key];
+  const raw = Object.hasOwn(metadata, key) ? metadata[key] : undefined;
   if (raw === undefined) return undefined;
   const v = Number(raw);
   if (raw.trim() === '' || !Number.isFinite(v) || (integer && (!Number.isInteger(v) || v < 0))) {
-    problems.push(`__metadata__ '${key}' is ${JSON.stringify(raw)}, expected ${integer ? 'a non-negative integer' : 'a number'}`);
+    problems.push(`__metadata__ ${q(key)} is ${excerpt(raw)}, expected ${integer ? 'a non-negative integer' : 'a number'}`);
     return undefined;
   }
   return v;
@@ -134,10 +138,10 @@ interface OptimizerPlan {
 }
 
 /** Checks the file's optimiser state against the optimiser and the model's parameters. */
-function planOptimizer(model: Module, optimizer: Optimizer, file: SafetensorsFile, problems: string[]): OptimizerPlan | undefined {
-  const name = file.metadata.optimizer;
+function planOptimizer(model: Module, optimizer: Optimizer, file: SafetensorsFile, allowNonFinite: boolean, problems: string[]): OptimizerPlan | undefined {
+  const name = Object.hasOwn(file.metadata, 'optimizer') ? file.metadata.optimizer : undefined;
   if (name === undefined) return void problems.push('the file holds no optimiser state (it was saved without an optimizer); load without { optimizer } to restore the weights alone');
-  if (name !== optimizer.name) problems.push(`the file holds ${name} optimiser state, the optimiser given is ${optimizer.name}`);
+  if (name !== optimizer.name) problems.push(`the file holds ${clip(name)} optimiser state, the optimiser given is ${optimizer.name}`);
   const params = new Map(model.namedParameters());
   const slots: OptimizerPlan['slots'] = [];
   for (const [key, t] of file.tensors) {
@@ -146,14 +150,14 @@ function planOptimizer(model: Module, optimizer: Optimizer, file: SafetensorsFil
     const path = slotKey.slice(0, Math.max(slotKey.lastIndexOf('/'), 0));
     const param = params.get(path);
     if (!param) {
-      problems.push(`'${key}' is optimiser state for '${path}', which is not a parameter of the model`);
+      problems.push(`${q(key)} is optimiser state for ${q(path)}, which is not a parameter of the model`);
       continue;
     }
     if (fmt(t.shape) !== fmt(param.shape)) {
-      problems.push(`'${key}': shape ${fmt(t.shape)} in the file, the parameter '${path}' is ${fmt(param.shape)}`);
+      problems.push(`${q(key)}: shape ${fmt(t.shape)} in the file, the parameter ${q(path)} is ${fmt(param.shape)}`);
       continue;
     }
-    const values = valuesAs(key, t, 'float32');
+    const values = valuesAs(key, t, 'float32', { allowNonFinite });
     if (typeof values === 'string') problems.push(values);
     else slots.push([slotKey, param, values as Float32Array]);
   }
@@ -162,28 +166,35 @@ function planOptimizer(model: Module, optimizer: Optimizer, file: SafetensorsFil
 }
 
 /** Header facts of a checkpoint, without touching any model. Throws what is wrong with the file. */
-export function inspect(buffer: ArrayBuffer | Uint8Array, { maxHeaderBytes }: Pick<LoadOptions, 'maxHeaderBytes'> = {}): CheckpointInfo {
-  const file = decodeSafetensors(buffer, { maxHeaderBytes });
+export function inspect(buffer: ArrayBuffer | Uint8Array, limits: DecodeOptions = {}): CheckpointInfo {
+  const file = decodeSafetensors(buffer, limits);
   const problems: string[] = [];
   const info = infoOf(file, problems);
   if (problems.length) throw problemsError('checkpoint: invalid metadata', problems);
   return info;
 }
 
-function infoOf(file: SafetensorsFile, problems: string[]): CheckpointInfo {
-  let hyperparameters: Record<string, unknown> | undefined;
+/** The hyperparameters JSON, or undefined when it is not a small, shallow JSON object (it is informational only: the raw string stays in metadata). */
+function parseHyperparameters(text: string): Record<string, unknown> | undefined {
+  if (text.length > 1_000_000) return undefined;
   try {
-    hyperparameters = file.metadata.hyperparameters === undefined ? undefined : (JSON.parse(file.metadata.hyperparameters) as Record<string, unknown>);
+    scanHeader(new TextEncoder().encode(text), { maxDepth: 64, maxTokens: 100_000 }); // bounds JSON.parse's work
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
   } catch {
-    hyperparameters = undefined; // informational only: the raw string stays in metadata
+    return undefined;
   }
+}
+
+function infoOf(file: SafetensorsFile, problems: string[]): CheckpointInfo {
+  const hyperparameters = Object.hasOwn(file.metadata, 'hyperparameters') ? parseHyperparameters(file.metadata.hyperparameters!) : undefined;
   return {
     step: metaNumber(file.metadata, 'step', problems),
     epoch: metaNumber(file.metadata, 'epoch', problems),
-    optimizer: file.metadata.optimizer,
+    optimizer: Object.hasOwn(file.metadata, 'optimizer') ? file.metadata.optimizer : undefined,
     hyperparameters,
-    metadata: { ...file.metadata },
-    tensors: [...file.tensors].map(([name, t]) => ({ name, dtype: t.dtype, shape: t.shape })),
+    metadata: Object.defineProperties({}, Object.getOwnPropertyDescriptors(file.metadata)),
+    tensors: Array.from(file.tensors, ([name, t]) => ({ name, dtype: t.dtype, shape: t.shape })),
   };
 }
 
@@ -192,17 +203,17 @@ function infoOf(file: SafetensorsFile, problems: string[]): CheckpointInfo {
  * `tensor.assign`. Everything is checked first (format, names, shapes, dtypes, optimiser): if
  * anything is wrong a {@link CheckpointError} lists all of it and nothing has changed.
  */
-export function load(model: Module, buffer: ArrayBuffer | Uint8Array, { optimizer, strict = true, maxHeaderBytes }: LoadOptions = {}): CheckpointInfo {
+export function load(model: Module, buffer: ArrayBuffer | Uint8Array, { optimizer, strict = true, maxHeaderBytes, maxHeaderTokens, allowNonFinite = false }: LoadOptions = {}): CheckpointInfo {
   const title = 'checkpoint: cannot load; the model is unchanged';
   let file: SafetensorsFile;
   try {
-    file = decodeSafetensors(buffer, { maxHeaderBytes });
+    file = decodeSafetensors(buffer, { maxHeaderBytes, maxHeaderTokens });
   } catch (e) {
     throw problemsError(title, e instanceof CheckpointError ? e.problems : [(e as Error).message]);
   }
   const problems: string[] = [];
-  const weights = planWeights(model, file, strict, problems);
-  const state = optimizer ? planOptimizer(model, optimizer, file, problems) : undefined;
+  const weights = planWeights(model, file, { strict, allowNonFinite }, problems);
+  const state = optimizer ? planOptimizer(model, optimizer, file, allowNonFinite, problems) : undefined;
   const info = infoOf(file, problems);
   if (problems.length) throw problemsError(title, problems);
   for (const [target, values] of weights) target.assign(fromValues(values, target.shape, target.dtype, target.backend));

@@ -1,5 +1,6 @@
 // Loading other tools' dtypes: F64, F16 and BF16 into float32, 8- to 64-bit integers into int32
-// (range-checked), BOOL and U8 into bool; and what cannot load, named.
+// (range-checked), BOOL and U8 into bool; non-finite values refused unless allowed; any byte
+// view (a Node Buffer, an unaligned subarray) read at its own offset; and what cannot load, named.
 import { describe, expect, it } from 'vitest';
 import { dense } from '../layers/dense.js';
 import { load } from './checkpoint.js';
@@ -16,7 +17,7 @@ describe('valuesAs', () => {
   it('reads F64, F16 (normal, subnormal, infinite, NaN) and BF16 as float32', () => {
     expect(Array.from(valuesAs('t', read('F64', [2], (v) => (v.setFloat64(0, 0.1, true), v.setFloat64(8, -3, true)), 16), 'float32') as Float32Array)).toEqual([Math.fround(0.1), -3]);
     const halves = [0x3c00, 0xc000, 0x0001, 0x7c00, 0x7e00, 0x3555];
-    const f16 = valuesAs('t', read('F16', [6], (v) => halves.forEach((h, i) => v.setUint16(2 * i, h, true)), 12), 'float32') as Float32Array;
+    const f16 = valuesAs('t', read('F16', [6], (v) => halves.forEach((h, i) => v.setUint16(2 * i, h, true)), 12), 'float32', { allowNonFinite: true }) as Float32Array;
     expect(Array.from(f16.subarray(0, 4))).toEqual([1, -2, 2 ** -24, Infinity]);
     expect(f16[4]).toBeNaN();
     expect(f16[5]).toBeCloseTo(1 / 3, 3);
@@ -38,6 +39,28 @@ describe('valuesAs', () => {
   it('names dtypes that do not load into the tensor', () => {
     expect(valuesAs('w', read('F8_E4M3', [1], () => undefined, 1), 'float32')).toBe(`'w': dtype F8_E4M3 in the file, the model's tensor is float32 (which loads from F32, F64, F16, BF16)`);
     expect(valuesAs('w', read('F32', [1], () => undefined, 4), 'int32')).toMatch(/dtype F32 in the file, the model's tensor is int32/);
+  });
+
+  it('refuses NaN and infinities with the tensor and index unless allowNonFinite, and F64 values past float32', () => {
+    const nan = read('F32', [3], (v) => (v.setFloat32(0, 1, true), v.setFloat32(4, NaN, true), v.setFloat32(8, Infinity, true)), 12);
+    expect(valuesAs('w', nan, 'float32')).toBe(`'w': value NaN at flat index 1 is not finite (a diverged run?); load with { allowNonFinite: true } to accept it`);
+    expect(valuesAs('w', read('F32', [2], (v) => v.setFloat32(4, -Infinity, true), 8), 'float32')).toMatch(/^'w': value -Infinity at flat index 1 is not finite/);
+    expect(valuesAs('w', read('F16', [1], (v) => v.setUint16(0, 0xfc00, true), 2), 'float32')).toMatch(/^'w': value -Infinity at flat index 0 is not finite/);
+    const allowed = valuesAs('w', nan, 'float32', { allowNonFinite: true }) as Float32Array;
+    expect([allowed[0], allowed[2]]).toEqual([1, Infinity]);
+    expect(allowed[1]).toBeNaN();
+    expect(valuesAs('w', read('F64', [2], (v) => v.setFloat64(8, 1e39, true), 16), 'float32')).toBe(`'w': F64 value 1e+39 at flat index 1 does not fit in float32 (largest is 3.4028234663852886e+38)`);
+  });
+
+  it('reads any view at its own offset: a subarray of a larger buffer, unaligned, and a Node Buffer', () => {
+    const pool = new Uint8Array(64).fill(0xee);
+    new DataView(pool.buffer).setFloat32(13, 2.5, true);
+    new DataView(pool.buffer).setFloat32(17, -1, true);
+    expect(Array.from(valuesAs('w', { dtype: 'F32', shape: [2], bytes: pool.subarray(13, 21) }, 'float32') as Float32Array)).toEqual([2.5, -1]);
+    const buf = Buffer.from(pool.buffer, 13, 8); // a Buffer's slice() is a view, unlike a Uint8Array's
+    expect(Array.from(valuesAs('w', { dtype: 'F32', shape: [2], bytes: buf }, 'float32') as Float32Array)).toEqual([2.5, -1]);
+    new DataView(pool.buffer).setInt32(33, -7, true);
+    expect(Array.from(valuesAs('n', { dtype: 'I32', shape: [1], bytes: Buffer.from(pool.buffer, 33, 4) }, 'int32') as Int32Array)).toEqual([-7]);
   });
 
   it('loads a float64 file (as numpy or PyTorch may write) into a float32 model', async () => {

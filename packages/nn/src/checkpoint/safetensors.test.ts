@@ -1,9 +1,11 @@
 // The safetensors codec: byte-exact output for the reference implementation's own test cases,
 // its ordering and padding rules, and a validating reader that lists every problem in a bad
-// file and never crashes or hangs on corrupted bytes.
-import { describe, expect, it } from 'vitest';
+// file and never crashes or hangs on corrupted bytes; hostile headers (deep, huge, duplicated)
+// refused before JSON.parse, in milliseconds, with short messages; any byte view read in place.
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Random } from '../deps.js';
 import { CheckpointError } from './problems.js';
+import { MAX_HEADER_DEPTH, MAX_HEADER_TOKENS } from './header-scan.js';
 import { decodeSafetensors, encodeSafetensors, type TensorToWrite } from './safetensors.js';
 
 /** A file assembled by hand: an 8-byte length, the header text as given, then the data. */
@@ -76,8 +78,9 @@ describe('encodeSafetensors', () => {
   });
 });
 
+const good = encodeSafetensors([['a', { dtype: 'F32', shape: [2], values: [1, 2] }], ['b', { dtype: 'I32', shape: [1], values: [3] }]], { k: 'v' });
+
 describe('decodeSafetensors on bad input', () => {
-  const good = encodeSafetensors([['a', { dtype: 'F32', shape: [2], values: [1, 2] }], ['b', { dtype: 'I32', shape: [1], values: [3] }]], { k: 'v' });
 
   it('reports a truncated buffer, a header past the end, and an oversized header before reading it', () => {
     expect(problemsOf(() => decodeSafetensors(new Uint8Array(5)))).toEqual(['safetensors: the buffer is 5 bytes, too short for the 8-byte header length (truncated or not a safetensors file)']);
@@ -146,5 +149,121 @@ describe('decodeSafetensors on bad input', () => {
       }
     }
     expect(failures).toBeGreaterThan(500);
+  });
+});
+
+/** The one error `f` throws, checked to be ours: an Error or CheckpointError (never a TypeError or RangeError), with a short message. */
+function refusal(f: () => unknown): Error {
+  try {
+    f();
+  } catch (e) {
+    expect([Error, CheckpointError]).toContain((e as Error).constructor);
+    return e as Error;
+  }
+  throw new Error('expected an error');
+}
+
+/** Milliseconds `f` takes. */
+function timed(f: () => void): number {
+  const t0 = performance.now();
+  f();
+  return performance.now() - t0;
+}
+
+describe('decodeSafetensors on hostile headers', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('refuses a header nested 5,000 (or 4 million) levels before JSON.parse sees it, with a short message', () => {
+    const parse = vi.spyOn(JSON, 'parse');
+    for (const depth of [5_000, 4_000_000]) {
+      const file = rawFile(`{"a":${'['.repeat(depth)}${']'.repeat(depth)}}`);
+      let message = '';
+      expect(timed(() => (message = refusal(() => decodeSafetensors(file)).message))).toBeLessThan(200);
+      expect(message).toMatch(new RegExp(`^safetensors: the header nests deeper than ${MAX_HEADER_DEPTH} levels \\(at byte ${MAX_HEADER_DEPTH + 4} of \\d+\\); a safetensors header needs 3`));
+      expect(message.length).toBeLessThan(300);
+    }
+    expect(parse).not.toHaveBeenCalled();
+  });
+
+  it('refuses a 30 MB header of many values in milliseconds, before parsing it (it took 23 s and 1.9 GB)', () => {
+    const parse = vi.spyOn(JSON, 'parse');
+    const file = rawFile(`{"a":[${'[[[[[[[[[1]]]]]]]]],'.repeat(1_500_000)}0]}`);
+    expect(file.length).toBeGreaterThan(30e6);
+    let message = '';
+    expect(timed(() => (message = refusal(() => decodeSafetensors(file)).message))).toBeLessThan(500);
+    expect(message).toMatch(new RegExp(`^safetensors: the header holds more than ${MAX_HEADER_TOKENS} values \\(at byte \\d+ of 3\\d{7}\\)`));
+    expect(parse).not.toHaveBeenCalled();
+    expect(refusal(() => decodeSafetensors(good, { maxHeaderTokens: 10 })).message).toMatch(/holds more than 10 values/);
+    expect(decodeSafetensors(good, { maxHeaderTokens: 30 }).tensors.size).toBe(2); // 2 tensors and metadata: 29 values
+  });
+
+  it('quotes at most a short excerpt of a bad value or name, however large it is', () => {
+    const big = 'x'.repeat(1_000_000);
+    const header = JSON.stringify({ [big]: { dtype: big, shape: new Array(100_000).fill(1), data_offsets: [0, big.length] }, b: [big, big], __metadata__: { [big]: [big] } });
+    const e = refusal(() => decodeSafetensors(rawFile(header))) as CheckpointError;
+    expect(e.problems.length).toBe(4); // the dtype, 'b', the metadata value, and offsets past the end
+    for (const p of e.problems) expect(p.length).toBeLessThan(300);
+    expect(e.problems).toContain(`'b': expected {dtype, shape, data_offsets}, found ["${'x'.repeat(38)}...`);
+    expect(e.problems).toContain(`'${'x'.repeat(40)}...': data_offsets [0,1000000] run past the 0 bytes of data (truncated?)`);
+    expect(e.message.length).toBeLessThan(2_000);
+    const many = JSON.stringify(Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`t${i}`, 0])));
+    const listed = refusal(() => decodeSafetensors(rawFile(many))) as CheckpointError;
+    expect(listed.problems.length).toBe(500);
+    expect(listed.message).toMatch(/\(500 problems\):\n(  - .*\n){10}  - \.\.\. and 490 more \(see \.problems\)$/);
+  });
+
+  it('refuses a tensor name, metadata key or entry field given twice, escaped or not (JSON.parse keeps the last)', () => {
+    const entry = (begin: number): string => `{"dtype":"U8","shape":[1],"data_offsets":[${begin},${begin + 1}]}`;
+    expect(problemsOf(() => decodeSafetensors(rawFile(`{"a":${entry(0)},"b":${entry(1)},"a":${entry(1)}}`, new Uint8Array(2))))).toEqual([`name 'a' is given twice in the header (JSON would keep only the last)`]);
+    expect(problemsOf(() => decodeSafetensors(rawFile(`{"w":${entry(0)},"\\u0077":${entry(0)}}`, new Uint8Array(1))))[0]).toBe(`name 'w' is given twice in the header (JSON would keep only the last)`);
+    expect(problemsOf(() => decodeSafetensors(rawFile(`{"__metadata__":{"k":"1","k":"2"}}`)))).toEqual([`key 'k' is given twice in '__metadata__'`]);
+    expect(problemsOf(() => decodeSafetensors(rawFile(`{"a":{"dtype":"U8","shape":[1],"dtype":"F32","data_offsets":[0,1]}}`, new Uint8Array(1))))).toEqual([`key 'dtype' is given twice in 'a'`]);
+    // the same text inside values, or in sibling objects, is no duplicate
+    expect(decodeSafetensors(rawFile(`{"a":${entry(0)},"b":${entry(1)},"__metadata__":{"a":"a","dtype":"x"}}`, new Uint8Array(2))).tensors.size).toBe(2);
+  });
+
+  it('keeps __proto__ and constructor as plain names and metadata keys', () => {
+    const one: TensorToWrite = { dtype: 'U8' as 'BOOL', shape: [1], values: [1] };
+    const metadata = JSON.parse('{"__proto__":"p","constructor":"c"}') as Record<string, string>;
+    const file = decodeSafetensors(encodeSafetensors([['__proto__', { ...one, dtype: 'BOOL' }], ['constructor', { ...one, dtype: 'BOOL' }]], metadata));
+    expect([...file.tensors.keys()]).toEqual(['__proto__', 'constructor']);
+    expect(Object.getPrototypeOf(file.metadata)).toBe(Object.prototype);
+    expect(Object.entries(file.metadata)).toEqual([['__proto__', 'p'], ['constructor', 'c']]);
+    expect(problemsOf(() => decodeSafetensors(rawFile('{"toString":{"__proto__":{"dtype":"U8"}}}')))[0]).toMatch(/^'toString': unknown dtype null/);
+  });
+
+  it('reads a file inside a larger buffer (a Node Buffer from the pool, an odd offset) at its own offset', () => {
+    const pool = new Uint8Array(good.byteLength + 21).fill(0xab);
+    pool.set(new Uint8Array(good), 13);
+    for (const view of [pool.subarray(13, 13 + good.byteLength), Buffer.from(pool.buffer, 13, good.byteLength)]) {
+      const file = decodeSafetensors(view);
+      expect(Array.from(file.tensors.get('a')!.bytes)).toEqual(Array.from(f32(1, 2)));
+      expect(file.tensors.get('a')!.bytes.constructor).toBe(Uint8Array);
+      expect(file.metadata).toEqual({ k: 'v' });
+    }
+  });
+
+  it('refuses what is not bytes, and a detached buffer, as Errors', () => {
+    for (const bad of [null, undefined, 'text', 42, {}, [1, 2]]) expect(refusal(() => decodeSafetensors(bad as unknown as ArrayBuffer)).message).toMatch(/^safetensors: expected the file's bytes as an ArrayBuffer or a Uint8Array .*, got (null|undefined|string|number|Object|Array)$/);
+    const detached = good.slice(0);
+    structuredClone(detached, { transfer: [detached] });
+    expect(refusal(() => decodeSafetensors(detached)).message).toMatch(/^safetensors: the buffer (is detached|is 0 bytes)/);
+  });
+
+  it('names unknown dtypes, shapes that disagree with their bytes, and offsets past the end, overlapping or leaving gaps', () => {
+    const t = (dtype: string, shape: number[], offsets: number[]) => ({ dtype, shape, data_offsets: offsets });
+    expect(problemsOf(() => decodeSafetensors(rawFile(JSON.stringify({
+      a: t('F32', [2, 2], [0, 12]),
+      b: t('complex64', [1], [12, 20]),
+      c: t('I64', [1], [16, 24]),
+      d: t('U8', [3], [30, 33]),
+      e: t('F64', [1], [33, 41]),
+    }), new Uint8Array(36))))).toEqual([
+      `'a': F32 [2,2] needs 16 bytes, data_offsets [0,12] hold 12`,
+      `'b': unknown dtype "complex64" (the format has BOOL, U8, I8, F8_E5M2, F8_E4M3, I16, U16, F16, BF16, I32, U32, F32, F64, I64, U64)`,
+      `'c': data_offsets [16,24] overlap 'b' (which ends at 20)`,
+      `bytes [24,30) of the data belong to no tensor (a gap before 'd')`,
+      `'e': data_offsets [33,41] run past the 36 bytes of data (truncated?)`,
+    ]);
   });
 });
