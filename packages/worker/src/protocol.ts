@@ -1,54 +1,31 @@
 // The typed protocol between a page and the training worker: commands in, events out. Every
 // message is structured-clone safe; metric columns travel as transferable Float32Arrays.
+import type { LiveSetting, PlaygroundConfig } from './config.js';
 
-/** A 2-D synthetic set, the digits, or a CSV the user supplied. */
-export type DatasetConfig =
-  | { kind: 'spirals' | 'circle' | 'xor' | 'blobs' | 'plane'; samples?: number; noise?: number }
-  | { kind: 'digits' }
-  | { kind: 'csv'; text: string; labelColumn?: string | number };
+export { ACTIVATIONS, BACKENDS, DATASETS, DEFAULT_CONFIG, LIMITS, LIVE_SETTINGS, LOSSES, OPTIMIZERS, SCHEDULES, SYNTHETIC_DATASETS, parseConfig, parseLiveSetting, type DatasetConfig, type LiveSetting, type PlaygroundConfig } from './config.js';
 
-/** Everything needed to build a training run; it round-trips through the page URL. */
-export interface PlaygroundConfig {
-  dataset: DatasetConfig;
-  /** Hidden layer widths, in order. */
-  hidden: number[];
-  activation: 'relu' | 'tanh' | 'sigmoid' | 'leakyRelu' | 'elu' | 'gelu';
-  /** 'auto': softmax cross-entropy for classes, mean squared error for a regression target. */
-  loss: 'auto' | 'softmaxCrossEntropy' | 'mse' | 'mae' | 'huber';
-  optimizer: 'sgd' | 'momentum' | 'nesterov' | 'adagrad' | 'adadelta' | 'rmsprop' | 'adam' | 'adamw';
-  lr: number;
-  schedule: 'constant' | 'step' | 'exponential' | 'cosine' | 'warmup';
-  batchSize: number;
-  l1: number;
-  l2: number;
-  dropout: number;
-  /** Fraction of samples held out for validation. */
-  validation: number;
-  seed: number;
-  backend: 'auto' | 'js' | 'wasm' | 'webgpu';
-}
-
-/** Hyperparameters that can change while training runs. */
-export type LiveSetting = 'lr' | 'batchSize' | 'l1' | 'l2';
-
-/** Commands the page sends. `id` lets a reply name the command it answers. */
+/**
+ * Commands the page sends. Every one is answered exactly once: by its reply ('snapshot',
+ * 'loaded', …), or, for one that has no reply of its own and carries an `id`, by 'done' with that
+ * id; or by an 'error' that carries the id. Commands without an id are answered by a state event.
+ */
 export type Command =
-  // With an id, a load is answered by 'loaded' (or an 'error' with that id) once the run is built.
   | { type: 'load'; config: PlaygroundConfig; id?: number }
-  | { type: 'play' }
-  | { type: 'pause' }
-  | { type: 'step'; count: number }
-  | { type: 'reset' }
-  | { type: 'set'; key: LiveSetting; value: number }
-  | { type: 'setParameter'; path: string; values: Float32Array }
-  | { type: 'freeze'; glob: string; frozen: boolean }
+  | { type: 'play'; id?: number }
+  | { type: 'pause'; id?: number }
+  // Answered once the steps are taken, or fewer of them when a pause, load or reset interrupts.
+  | { type: 'step'; count: number; id?: number }
+  | { type: 'reset'; id?: number }
+  | { type: 'set'; key: LiveSetting; value: number; id?: number }
+  | { type: 'setParameter'; path: string; values: Float32Array; id?: number }
+  | { type: 'freeze'; glob: string; frozen: boolean; id?: number }
   | { type: 'snapshot'; id: number }
   | { type: 'boundary'; id: number; resolution: number }
   | { type: 'neurons'; id: number; resolution: number }
   | { type: 'predict'; id: number; input: Float32Array; shape: number[] }
   | { type: 'saveCheckpoint'; id: number }
   | { type: 'loadCheckpoint'; id: number; buffer: ArrayBuffer }
-  | { type: 'setBackend'; name: PlaygroundConfig['backend'] };
+  | { type: 'setBackend'; name: PlaygroundConfig['backend']; id?: number };
 
 /** Names of the metric columns, in the order of {@link MetricsEvent.columns}. */
 export const METRIC_COLUMNS = ['step', 'loss', 'accuracy', 'valLoss', 'valAccuracy', 'msPerStep'] as const;
@@ -97,27 +74,12 @@ export type WorkerEvent =
   | { type: 'prediction'; id: number; values: Float32Array }
   | { type: 'checkpoint'; id: number; buffer: ArrayBuffer }
   | { type: 'loaded'; id: number }
+  // The answer to a command with an id that has no reply of its own (play, step, set, …).
+  | { type: 'done'; id: number; command: Command['type'] }
   | { type: 'log'; message: string }
   // Something the page should tell the user without stopping: a loss blowing up (warning), or
   // the run moving to another backend after the GPU was lost (info).
   | { type: 'notice'; level: 'info' | 'warning'; message: string }
   // `id`: the failed command's, when it had one, so that its request is rejected rather than left waiting.
-  | { type: 'error'; message: string; command: Command['type']; id?: number };
-
-/** The defaults a fresh playground starts from. */
-export const DEFAULT_CONFIG: PlaygroundConfig = {
-  dataset: { kind: 'spirals', samples: 400, noise: 0.1 },
-  hidden: [16, 16],
-  activation: 'tanh',
-  loss: 'auto',
-  optimizer: 'adam',
-  lr: 0.01,
-  schedule: 'constant',
-  batchSize: 32,
-  l1: 0,
-  l2: 0,
-  dropout: 0,
-  validation: 0.2,
-  seed: 1,
-  backend: 'auto',
-};
+  // `command`: 'unknown' when the message named no known command (or was not an object at all).
+  | { type: 'error'; message: string; command: Command['type'] | 'unknown'; id?: number };

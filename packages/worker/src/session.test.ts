@@ -80,7 +80,7 @@ describe('Session', () => {
     await session.handle({ type: 'load', config });
     await session.handle({ type: 'step', count: 2 });
     await session.handle({ type: 'load', config: { ...config, hidden: [8, -1] } });
-    expect(of('error').at(-1)!.message).toContain('hidden layers');
+    expect(of('error').at(-1)!.message).toContain("hidden layer 2's width");
     await session.handle({ type: 'step', count: 1 });
     expect(of('state').at(-1)!.step).toBe(3);
   });
@@ -113,7 +113,7 @@ describe('Session', () => {
     const { session, of } = connect();
     await session.handle({ type: 'load', config });
     await session.handle({ type: 'load', config: { ...config, backend: 'wasm', hidden: [8, -1] } });
-    expect(of('error').at(-1)!.message).toContain('hidden layers');
+    expect(of('error').at(-1)!.message).toContain("hidden layer 2's width");
     expect(wg.getBackend()).toBe('js');
     await session.handle({ type: 'step', count: 2 });
     expect(of('state').at(-1)!.step).toBe(2);

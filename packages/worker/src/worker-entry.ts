@@ -3,13 +3,13 @@
 import '@webgrad/autograd';
 import '@webgrad/backend-wasm';
 import '@webgrad/backend-webgpu';
+import type { WorkerEvent } from './protocol.js';
 import { Session } from './session.js';
-import type { Command } from './protocol.js';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const session = new Session((event, transfer = []) => scope.postMessage(event, transfer));
-// Commands are handled one at a time, in order; play returns at once and trains in slices.
-let queue = Promise.resolve();
-scope.onmessage = (e: MessageEvent<Command>) => {
-  queue = queue.then(() => session.handle(e.data));
-};
+// Whatever arrives is checked and answered; commands are handled one at a time, in order (play
+// returns at once and trains in slices; pause, load and reset interrupt a running play or step).
+scope.onmessage = (e: MessageEvent<unknown>) => void session.receive(e.data);
+// A message that could not be deserialised still gets an answer.
+scope.onmessageerror = () => scope.postMessage({ type: 'error', command: 'unknown', message: 'a message to the worker could not be deserialised (messageerror)' } satisfies WorkerEvent);
