@@ -12,7 +12,7 @@ function port(answer: (c: Command) => WorkerEvent | undefined): Port {
       const reply = answer(message as Command);
       if (reply) queueMicrotask(() => listener?.({ data: reply } as MessageEvent));
     },
-    addEventListener: (_type, l) => void (listener = l),
+    addEventListener: (type, l) => void (type === 'message' && (listener = l)),
   };
 }
 
@@ -36,5 +36,49 @@ describe('TrainingClient.request', () => {
     const reply = await client.request((id) => ({ type: 'snapshot', id }), 'snapshot');
     expect(reply.parameters).toEqual([]);
     expect(seen).toEqual(['error', 'snapshot']);
+  });
+});
+
+describe('TrainingClient never leaves a request waiting', () => {
+  /** A port that never answers, with the hooks a Worker has. */
+  function silentPort() {
+    const listeners: Record<string, ((e: Event) => void)[]> = { message: [], error: [] };
+    let terminated = false;
+    const port: Port = {
+      postMessage: () => undefined,
+      addEventListener: (type: string, l: (e: never) => void) => void listeners[type]!.push(l as (e: Event) => void),
+      terminate: () => void (terminated = true),
+    };
+    return { port, fail: (message: string) => listeners.error!.forEach((l) => l({ message } as unknown as Event)), terminated: () => terminated };
+  }
+
+  it('rejects after its timeout, naming the command', async () => {
+    const client = new TrainingClient(silentPort().port, { timeoutMs: 20 });
+    await expect(client.request((id) => ({ type: 'snapshot', id }), 'snapshot')).rejects.toThrow('snapshot: the training worker did not answer within 20 ms');
+  });
+
+  it('rejects what waits when the worker fails, and keeps sending', async () => {
+    const { port, fail } = silentPort();
+    const client = new TrainingClient(port, { timeoutMs: 5_000 });
+    const waiting = client.request((id) => ({ type: 'saveCheckpoint', id }), 'checkpoint');
+    fail('boom');
+    await expect(waiting).rejects.toThrow('the training worker failed: boom');
+    expect(() => client.send({ type: 'play' })).not.toThrow();
+  });
+
+  it('rejects what waits, and everything later, once terminated', async () => {
+    const { port, terminated } = silentPort();
+    const client = new TrainingClient(port, { timeoutMs: 5_000 });
+    const waiting = client.request((id) => ({ type: 'step', count: 1, id }), 'done');
+    client.terminate();
+    expect(terminated()).toBe(true);
+    await expect(waiting).rejects.toThrow('terminated');
+    await expect(client.request((id) => ({ type: 'snapshot', id }), 'snapshot')).rejects.toThrow('terminated');
+    expect(() => client.send({ type: 'play' })).toThrow('terminated');
+  });
+
+  it('resolves a command without a reply of its own with done', async () => {
+    const client = new TrainingClient(port((c) => (c.type === 'step' && c.id !== undefined ? { type: 'done', id: c.id, command: 'step' } : undefined)));
+    expect((await client.request((id) => ({ type: 'step', count: 2, id }), 'done')).command).toBe('step');
   });
 });

@@ -140,12 +140,18 @@ export class Session {
       throw e;
     }
     this.disposeRun();
+    this.tellWarnings(run);
     [this.run, this.config, this.frozen] = [run, config, []];
     this.checkpoints.clear();
     await this.checkpoints.keep(run, true);
     // The reply first, so that the page has taken the new config when the new run's state arrives.
     if (id !== undefined) this.emit({ type: 'loaded', id });
     this.sendState(true);
+  }
+
+  /** The Trainer's warnings (a loss blowing up) reach the page as notices. */
+  private tellWarnings(run: Run): void {
+    run.trainer.hook({ warning: (_, message) => this.emit({ type: 'notice', level: 'warning', message }) });
   }
 
   private reset(): Promise<void> {
@@ -244,6 +250,7 @@ export class Session {
     const restored = await this.checkpoints.restore(run);
     for (const [glob, frozen] of this.frozen) run.trainer[frozen ? 'freeze' : 'unfreeze'](glob);
     this.disposeRun();
+    this.tellWarnings(run);
     [this.run, this.config] = [run, moved];
     this.checkpoints.clear();
     const from = restored ? `from step ${run.trainer.step}` : 'from the start (no checkpoint had been taken)';
