@@ -126,6 +126,7 @@ describe('fromCsv', () => {
     expect(bad({ features: 'a' })).toThrow('csv: option features must be a list of column names or integer indices, got "a"');
     expect(bad({ labelType: 'integer' })).toThrow(`csv: option labelType must be 'auto', 'int' or 'float', got "integer"`);
     expect(bad({ header: 'yes' })).toThrow(`csv: option header must be true, false or 'auto'`);
+    expect(bad({ classes: [] })).toThrow('csv: option classes must be a non-empty list of strings, got a list');
     expect(bad({ classes: ['x', 'x'] })).toThrow('csv: option classes names "x" twice');
     expect(bad({ classes: ['x'], labelType: 'float' })).toThrow("csv: options classes and labelType 'float' disagree");
     expect(bad(null)).toThrow('csv: options must be an object, got null');

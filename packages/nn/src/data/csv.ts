@@ -149,7 +149,7 @@ function checkOptions(options: unknown): asserts options is CsvOptions {
   if (o.delimiter !== undefined && (typeof o.delimiter !== 'string' || o.delimiter.length !== 1 || '"\r\n'.includes(o.delimiter))) throw bad('delimiter', "one character other than '\"' and line breaks");
   if (o.labelType !== undefined && !['auto', 'int', 'float'].includes(o.labelType as string)) throw bad('labelType', "'auto', 'int' or 'float'");
   if (o.classes !== undefined) {
-    if (!Array.isArray(o.classes) || !o.classes.every((c) => typeof c === 'string')) throw bad('classes', 'a list of strings');
+    if (!Array.isArray(o.classes) || !o.classes.length || !o.classes.every((c) => typeof c === 'string')) throw bad('classes', 'a non-empty list of strings');
     const seen = new Set<string>();
     for (const name of o.classes as string[]) {
       if (seen.has(name)) throw new Error(`csv: option classes names ${show(name)} twice; each class needs one index`);
