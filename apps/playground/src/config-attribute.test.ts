@@ -15,3 +15,19 @@ describe('the config attribute', () => {
     expect(() => readConfigAttribute('[1]')).toThrow('config must be a JSON object');
   });
 });
+
+describe('the config attribute goes through the one validator', () => {
+  it.each([
+    ['{"activation": "constructor"}', 'activation must be one of'],
+    ['{"__proto__": {"lr": 1}}', "unknown config key '__proto__'"],
+    ['{"constructor": 1}', "unknown config key 'constructor'"],
+    ['{"lr": null}', 'lr must be a number in (0, 10], got null'],
+    ['{"lr": true}', 'lr must be a number in (0, 10], got true'],
+    ['{"batchSize": [32]}', 'batchSize must be an integer in [1, 4096], got [32]'],
+    ['{"dataset": "bogus"}', 'dataset kind must be one of'],
+    ['{"dataset": {"kind": "circle", "samples": 1e9}}', 'samples must be an integer in [1, 10000]'],
+    ['{"schedule": "bogus"}', 'schedule must be one of'],
+  ])('refuses %s', (json, message) => {
+    expect(() => readConfigAttribute(json)).toThrow(message);
+  });
+});

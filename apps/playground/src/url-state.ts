@@ -1,5 +1,13 @@
-// The whole configuration lives in the URL hash, so a teacher can hand a class one link.
-import { DEFAULT_CONFIG, type PlaygroundConfig } from '@webgrad/worker/page';
+// The whole configuration lives in the URL hash, so a teacher can hand a class one link. A hash
+// is checked by the same validator as the worker's load (parseConfig): a refused link names what
+// was wrong and starts nothing from it.
+import { DEFAULT_CONFIG, SYNTHETIC_DATASETS, parseConfig, type PlaygroundConfig } from '@webgrad/worker/page';
+
+/** The keys a hash carries besides the dataset's, in the order they are written. */
+const KEYS = ['activation', 'loss', 'optimizer', 'lr', 'schedule', 'batchSize', 'l1', 'l2', 'dropout', 'validation', 'seed', 'backend'] as const;
+const NUMERIC: readonly string[] = ['lr', 'batchSize', 'l1', 'l2', 'dropout', 'validation', 'seed', 'samples', 'noise'];
+/** A plain decimal, as a hash writes one: no hex, no `Infinity`, no empty string. */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 /** The configuration as a URL hash: `#dataset=spirals&hidden=16,16&lr=0.01...`. */
 export function toHash(c: PlaygroundConfig): string {
@@ -8,37 +16,48 @@ export function toHash(c: PlaygroundConfig): string {
   if ('samples' in c.dataset && c.dataset.samples !== undefined) p.set('samples', String(c.dataset.samples));
   if ('noise' in c.dataset && c.dataset.noise !== undefined) p.set('noise', String(c.dataset.noise));
   p.set('hidden', c.hidden.join(','));
-  for (const key of ['activation', 'loss', 'optimizer', 'lr', 'schedule', 'batchSize', 'l1', 'l2', 'dropout', 'validation', 'seed', 'backend'] as const) p.set(key, String(c[key]));
+  for (const key of KEYS) p.set(key, String(c[key]));
   return `#${p.toString()}`;
 }
 
-/** Reads a configuration from a hash, falling back to the defaults for anything missing; a CSV dataset cannot travel in a link. */
+/** A hash value as the type its key needs: numbers only from plain decimals (else the text, which the validator refuses). */
+function value(key: string, text: string): unknown {
+  return NUMERIC.includes(key) && DECIMAL.test(text) ? Number(text) : text;
+}
+
+/**
+ * Reads a configuration from a hash; keys it does not name keep their defaults. Throws naming
+ * the first unknown key or refused value. A CSV dataset cannot travel in a link.
+ */
 export function fromHash(hash: string): PlaygroundConfig {
   const p = new URLSearchParams(hash.replace(/^#/, ''));
-  const num = (key: string, fallback: number): number => {
-    const v = p.get(key);
-    return v === null || v === '' || !Number.isFinite(Number(v)) ? fallback : Number(v);
-  };
+  const known = ['dataset', 'samples', 'noise', 'hidden', ...KEYS];
+  for (const key of new Set(p.keys())) {
+    if (!known.includes(key)) throw new Error(`link: unknown key '${key.slice(0, 40)}' (keys: ${known.join(', ')})`);
+    if (p.getAll(key).length > 1) throw new Error(`link: '${key}' is given ${p.getAll(key).length} times`);
+  }
   const kind = p.get('dataset') ?? DEFAULT_CONFIG.dataset.kind;
-  const dataset: PlaygroundConfig['dataset'] = kind === 'digits' ? { kind } : ['spirals', 'circle', 'xor', 'blobs', 'plane'].includes(kind)
-    ? { kind: kind as 'spirals', samples: num('samples', 400), noise: num('noise', 0.1) }
-    : DEFAULT_CONFIG.dataset;
+  const synthetic = (SYNTHETIC_DATASETS as readonly string[]).includes(kind);
+  if (!synthetic && (p.has('samples') || p.has('noise'))) throw new Error(`link: samples and noise belong to a synthetic dataset (${SYNTHETIC_DATASETS.join(', ')}), not '${kind.slice(0, 40)}'`);
+  const dataset = synthetic ? { kind, samples: value('samples', p.get('samples') ?? '400'), noise: value('noise', p.get('noise') ?? '0.1') } : { kind };
   const hidden = p.get('hidden');
-  return {
+  const config: Record<string, unknown> = {
     ...DEFAULT_CONFIG,
     dataset,
-    hidden: hidden === null ? DEFAULT_CONFIG.hidden : hidden === '' ? [] : hidden.split(',').map(Number),
-    activation: (p.get('activation') ?? DEFAULT_CONFIG.activation) as PlaygroundConfig['activation'],
-    optimizer: (p.get('optimizer') ?? DEFAULT_CONFIG.optimizer) as PlaygroundConfig['optimizer'],
-    loss: (p.get('loss') ?? DEFAULT_CONFIG.loss) as PlaygroundConfig['loss'],
-    schedule: (p.get('schedule') ?? DEFAULT_CONFIG.schedule) as PlaygroundConfig['schedule'],
-    backend: (p.get('backend') ?? DEFAULT_CONFIG.backend) as PlaygroundConfig['backend'],
-    lr: num('lr', DEFAULT_CONFIG.lr),
-    batchSize: num('batchSize', DEFAULT_CONFIG.batchSize),
-    l1: num('l1', DEFAULT_CONFIG.l1),
-    l2: num('l2', DEFAULT_CONFIG.l2),
-    dropout: num('dropout', DEFAULT_CONFIG.dropout),
-    validation: num('validation', DEFAULT_CONFIG.validation),
-    seed: num('seed', DEFAULT_CONFIG.seed),
+    hidden: hidden === null ? DEFAULT_CONFIG.hidden : hidden === '' ? [] : hidden.split(',').map((h) => value('batchSize', h)),
   };
+  for (const key of KEYS) {
+    const text = p.get(key);
+    if (text !== null) config[key] = value(key, text);
+  }
+  return parseConfig(config);
+}
+
+/** The hash's configuration, or the defaults and the reason a hash was refused. */
+export function readHash(hash: string): { config: PlaygroundConfig; error?: string } {
+  try {
+    return { config: fromHash(hash) };
+  } catch (e) {
+    return { config: DEFAULT_CONFIG, error: (e as Error).message };
+  }
 }
