@@ -37,7 +37,7 @@ export interface LoadOptions {
   strict?: boolean;
   /** Largest header accepted (default 100 MB, the reference reader's limit). */
   maxHeaderBytes?: number;
-  /** Most values in the header (default 1,000,000, about 80,000 tensors); counted before parsing. */
+  /** Most values in the header (default 1,000,000, about 80,000 tensors; a quarter of it for objects and lists); counted before parsing. */
   maxHeaderTokens?: number;
   /** Accept NaN and ±Infinity in float tensors (default false: a file holding one is refused, naming the tensor and index). */
   allowNonFinite?: boolean;

@@ -6,7 +6,11 @@ import { quoteName } from './problems.js';
 /** Deepest nesting accepted in a header; a valid file needs 3 (header, entry, shape list). */
 export const MAX_HEADER_DEPTH = 16;
 
-/** Most values (strings, numbers, literals, objects, lists) accepted in a header: about 80,000 tensors. */
+/**
+ * Most values (strings, numbers, literals, objects, lists) accepted in a header: about 80,000
+ * tensors. At most a quarter of them may be objects and lists, which cost JSON.parse the most (a
+ * valid file has 3 per tensor in about 12 values).
+ */
 export const MAX_HEADER_TOKENS = 1_000_000;
 
 const QUOTE = 0x22;
@@ -55,18 +59,25 @@ export interface ScanLimits {
 }
 
 /**
- * Scans the header's JSON bytes once. Throws when it nests deeper than `maxDepth` or holds more
- * than `maxTokens` values (both before the excess is read further); returns a problem for each
- * key given twice in one object. The scan does not check the syntax: JSON.parse does, after it,
- * and the duplicates found are only meaningful once the text has parsed.
+ * Scans the header's JSON bytes once. Throws when it nests deeper than `maxDepth`, holds more
+ * than `maxTokens` values or more than a quarter of that in objects and lists (each before the
+ * excess is read further); returns a problem for each key given twice in one object of the top
+ * two levels (deeper objects are invalid anyway). The scan does not check the syntax: JSON.parse
+ * does, after it, and the duplicates found are only meaningful once the text has parsed.
  */
 export function scanHeader(bytes: Uint8Array, { maxDepth, maxTokens }: ScanLimits): string[] {
   const duplicates: string[] = [];
-  // One entry per open container: the keys seen so far in an object, null for a list.
-  const open: (Set<string> | null)[] = [];
+  // Whether each open container is an object. Keys are tracked at the top (tensor names) and one
+  // level in (an entry's fields, the metadata's keys), where only one object is open at a time:
+  // so two sets serve the whole scan, and a million small objects cost no more than their bytes.
+  const isObject: boolean[] = [];
+  const names = new Set<string>();
+  const fields = new Set<string>();
   let expectKey = false;
   let tensor = ''; // the top-level key the scan is inside, for messages
   let tokens = 0;
+  let containers = 0;
+  const maxContainers = Math.ceil(maxTokens / 4);
   const count = (at: number): void => {
     if (++tokens > maxTokens) throw new Error(`safetensors: the header holds more than ${maxTokens} values (at byte ${at} of ${bytes.length}); a safetensors header needs about 12 per tensor (corrupt or hostile file; raise maxHeaderTokens if it is real)`);
   };
@@ -75,27 +86,30 @@ export function scanHeader(bytes: Uint8Array, { maxDepth, maxTokens }: ScanLimit
     if (c === QUOTE) {
       const end = stringEnd(bytes, i);
       count(i);
-      const keys = open[open.length - 1];
-      if (expectKey && keys) {
+      const depth = isObject.length;
+      if (expectKey && depth <= 2) {
+        const keys = depth === 1 ? names : fields;
         const key = keyText(bytes, i, end);
-        if (key !== undefined && keys.has(key)) duplicates.push(open.length === 1 ? `name ${quoteName(key)} is given twice in the header (JSON would keep only the last)` : `key ${quoteName(key)} is given twice in ${quoteName(tensor)}`);
+        if (key !== undefined && keys.has(key)) duplicates.push(depth === 1 ? `name ${quoteName(key)} is given twice in the header (JSON would keep only the last)` : `key ${quoteName(key)} is given twice in ${quoteName(tensor)}`);
         else if (key !== undefined) keys.add(key);
-        if (open.length === 1 && key !== undefined) tensor = key;
+        if (depth === 1 && key !== undefined) tensor = key;
       }
       expectKey = false;
       i = end + 1;
     } else if (c === OPEN_OBJECT || c === OPEN_LIST) {
       count(i);
-      if (open.length >= maxDepth) throw new Error(`safetensors: the header nests deeper than ${maxDepth} levels (at byte ${i} of ${bytes.length}); a safetensors header needs 3 (corrupt or hostile file)`);
-      open.push(c === OPEN_OBJECT ? new Set() : null);
+      if (++containers > maxContainers) throw new Error(`safetensors: the header holds more than ${maxContainers} objects and lists (at byte ${i} of ${bytes.length}); a safetensors header needs 3 per tensor (corrupt or hostile file; raise maxHeaderTokens if it is real)`);
+      if (isObject.length >= maxDepth) throw new Error(`safetensors: the header nests deeper than ${maxDepth} levels (at byte ${i} of ${bytes.length}); a safetensors header needs 3 (corrupt or hostile file)`);
+      isObject.push(c === OPEN_OBJECT);
+      if (isObject.length === 2) fields.clear();
       expectKey = c === OPEN_OBJECT;
       i++;
     } else if (c === CLOSE_OBJECT || c === CLOSE_LIST) {
-      open.pop();
+      isObject.pop();
       expectKey = false;
       i++;
     } else if (c === COMMA) {
-      expectKey = open.length > 0 && open[open.length - 1] !== null;
+      expectKey = isObject.length > 0 && isObject[isObject.length - 1]!;
       i++;
     } else if (c === COLON || IS_SPACE(c)) i++;
     else {

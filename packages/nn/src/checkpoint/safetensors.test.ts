@@ -185,12 +185,15 @@ describe('decodeSafetensors on hostile headers', () => {
     expect(parse).not.toHaveBeenCalled();
   });
 
-  it('refuses a 30 MB header of many values in milliseconds, before parsing it (it took 23 s and 1.9 GB)', () => {
+  it('refuses a 30 MB header of many lists, or of many numbers, in milliseconds before parsing it (it took 23 s and 1.9 GB)', () => {
     const parse = vi.spyOn(JSON, 'parse');
     const file = rawFile(`{"a":[${'[[[[[[[[[1]]]]]]]]],'.repeat(1_500_000)}0]}`);
     expect(file.length).toBeGreaterThan(30e6);
     let message = '';
     expect(timed(() => (message = refusal(() => decodeSafetensors(file)).message))).toBeLessThan(500);
+    expect(message).toMatch(new RegExp(`^safetensors: the header holds more than ${MAX_HEADER_TOKENS / 4} objects and lists \\(at byte \\d+ of 3\\d{7}\\)`));
+    const flat = rawFile(`{"a":[${'1,'.repeat(15_000_000)}1]}`); // 30 MB of numbers
+    expect(timed(() => (message = refusal(() => decodeSafetensors(flat)).message))).toBeLessThan(500);
     expect(message).toMatch(new RegExp(`^safetensors: the header holds more than ${MAX_HEADER_TOKENS} values \\(at byte \\d+ of 3\\d{7}\\)`));
     expect(parse).not.toHaveBeenCalled();
     expect(refusal(() => decodeSafetensors(good, { maxHeaderTokens: 10 })).message).toMatch(/holds more than 10 values/);

@@ -97,7 +97,7 @@ export function encodeSafetensors(tensors: Iterable<readonly [string, TensorToWr
 export interface DecodeOptions {
   /** Largest header accepted, in bytes (default {@link MAX_HEADER_BYTES}). */
   maxHeaderBytes?: number;
-  /** Most values (strings, numbers, objects, lists) in the header (default {@link MAX_HEADER_TOKENS}); counted before parsing. */
+  /** Most values (strings, numbers, objects, lists) in the header (default {@link MAX_HEADER_TOKENS}; a quarter of it for objects and lists); counted before parsing. */
   maxHeaderTokens?: number;
 }
 
