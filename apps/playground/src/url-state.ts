@@ -37,9 +37,9 @@ export function fromHash(hash: string): PlaygroundConfig {
     if (p.getAll(key).length > 1) throw new Error(`link: '${key}' is given ${p.getAll(key).length} times`);
   }
   const kind = p.get('dataset') ?? DEFAULT_CONFIG.dataset.kind;
-  const synthetic = (SYNTHETIC_DATASETS as readonly string[]).includes(kind);
-  if (!synthetic && (p.has('samples') || p.has('noise'))) throw new Error(`link: samples and noise belong to a synthetic dataset (${SYNTHETIC_DATASETS.join(', ')}), not '${kind.slice(0, 40)}'`);
-  const dataset = synthetic ? { kind, samples: value('samples', p.get('samples') ?? '400'), noise: value('noise', p.get('noise') ?? '0.1') } : { kind };
+  if (!(SYNTHETIC_DATASETS as readonly string[]).includes(kind) && (p.has('samples') || p.has('noise'))) throw new Error(`link: samples and noise belong to a synthetic dataset (${SYNTHETIC_DATASETS.join(', ')}), not '${kind.slice(0, 40)}'`);
+  const dataset: Record<string, unknown> = p.has('dataset') ? { kind } : { ...DEFAULT_CONFIG.dataset };
+  for (const key of ['samples', 'noise']) if (p.has(key)) dataset[key] = value(key, p.get(key)!);
   const hidden = p.get('hidden');
   const config: Record<string, unknown> = {
     ...DEFAULT_CONFIG,

@@ -127,7 +127,8 @@ export function oneOf<T extends string>(value: unknown, names: readonly T[], wha
 export function numberIn(value: unknown, what: string, min: number, max: number, { integer = false, above = false } = {}): number {
   const ok = typeof value === 'number' && Number.isFinite(value) && (above ? value > min : value >= min) && value <= max && (!integer || Number.isInteger(value));
   if (!ok) fail(`${what} must be ${integer ? 'an integer' : 'a number'} in ${above ? '(' : '['}${min}, ${max}], got ${describeValue(value)}`);
-  return value as number;
+  // -0 becomes 0: a config is the same after a trip through a link.
+  return (value as number) + 0;
 }
 
 function parseDataset(value: unknown): DatasetConfig {

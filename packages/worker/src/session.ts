@@ -84,7 +84,9 @@ export class Session {
   }
 
   private reportError(e: unknown, command: Command['type'] | 'unknown', id: number | undefined): void {
-    const message = e instanceof Error ? e.message : String(e);
+    // A JavaScript engine's own errors keep their name, so a bug does not pass for a refusal.
+    const internal = e instanceof TypeError || e instanceof RangeError || e instanceof ReferenceError || e instanceof SyntaxError;
+    const message = e instanceof Error ? `${internal ? `${e.name}: ` : ''}${e.message}` : String(e);
     try {
       this.emit({ type: 'error', message, command, ...(id !== undefined && { id }) });
     } catch {
