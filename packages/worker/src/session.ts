@@ -37,13 +37,22 @@ export class Session {
   private rate = { steps: 0, since: performance.now(), perSecond: 0 };
   /** Globs frozen since the run was built, replayed on the run a recovery builds. */
   private frozen: [string, boolean][] = [];
+  /** Backend instances whose device was lost. */
+  private readonly lost = new WeakSet<wg.Backend>();
+  /** The move of a run off a lost device, while it happens. */
+  private recovering: Promise<Run> | undefined;
   /** The run's in-memory checkpoint, for surviving a lost device. */
   readonly checkpoints = new CheckpointKeeper();
 
   constructor(private readonly emit: Emit) {
     wg.onBackendLost((name) => {
-      // A loss while nothing trains is handled in turn with the commands; a training loop meets it itself.
-      if (this.run?.backend.name === name && !this.mode) this.queue = this.queue.then(() => this.guard(undefined, async () => void (await this.recover())));
+      const run = this.run;
+      if (run?.backend.name !== name) return;
+      this.lost.add(run.backend);
+      // While nothing trains, the run moves in turn with the commands; a training loop meets the loss itself.
+      this.queue = this.queue.then(() => this.guard(undefined, async () => {
+        if (this.run && this.lost.has(this.run.backend) && !this.mode) await this.recover(this.run);
+      }));
     });
   }
 
@@ -214,12 +223,14 @@ export class Session {
           while (!this.stopRequested && taken < limit && performance.now() < until);
           await this.checkpoints.keep(run);
         } catch (e) {
-          if (!(e instanceof wg.DeviceLostError) || run !== this.run) throw e;
-          run = await this.recover();
+          if (!(e instanceof wg.DeviceLostError)) throw e;
+          run = await this.recover(run);
         }
         this.flush(false);
         if (taken < limit && !this.stopRequested) await nn.yieldToEvents();
       }
+      // Where a run stops, its checkpoint is fresh: a device lost while it waits loses no step.
+      if (run === this.run) await this.checkpoints.keep(run, true);
     } finally {
       this.mode = undefined;
       this.flush(true);
@@ -241,9 +252,17 @@ export class Session {
     return true;
   }
 
+  /** The run that replaces `lost`: moved now, or by the move already under way or done. */
+  private recover(lost: Run): Promise<Run> {
+    if (this.recovering) return this.recovering;
+    if (lost !== this.run) return Promise.resolve(this.current('recover'));
+    this.recovering = this.moveRun(lost).finally(() => (this.recovering = undefined));
+    return this.recovering;
+  }
+
   /** Rebuilds the run on wasm (else js) from the latest in-memory checkpoint and says so. */
-  private async recover(): Promise<Run> {
-    const [lost, config] = [this.current('recover'), this.config!];
+  private async moveRun(lost: Run): Promise<Run> {
+    const config = this.config!;
     const name = lost.backend.name;
     const fallback = await fallbackBackend(name);
     await wg.setBackend(fallback);
