@@ -1,16 +1,21 @@
 // The Trainer runs the loop: batches in, forward, loss, backward, optimiser step, modifiers,
 // metrics and hooks out. It can be paused, resumed and single-stepped, which is how the
-// dashboard drives it, and it times each phase of a step.
-import { noGrad, scope, type Tensor } from './deps.js';
+// dashboard drives it, and it times each phase of a step. It keeps to the backend its model
+// lives on.
+import { noGrad, scope, withBackend, type Backend, type Tensor } from './deps.js';
 import type { Batch, Dataset } from './data/dataset.js';
+import { datasetOn } from './dataset-on-backend.js';
 import { globMatcher } from './glob.js';
 import type { Hook, HookContext, PhaseTiming } from './hooks.js';
 import type { Initializer } from './init.js';
-import { l1, l2, losses, type Loss, type LossName } from './losses.js';
+import { losses, type Loss, type LossName } from './losses.js';
 import { accuracy } from './metrics.js';
 import type { Modifier } from './modifiers.js';
 import type { Module } from './module.js';
 import { zeroGrad, type Optimizer } from './optim/optimizer.js';
+import { backendOf, labelsOf, penalty, yieldToEvents } from './trainer-support.js';
+
+export { yieldToEvents } from './trainer-support.js';
 
 /** What a Trainer needs. */
 export interface TrainerOptions {
@@ -29,35 +34,34 @@ export interface TrainerOptions {
   seed?: number;
 }
 
+/** What a step's synchronous part leaves to read, and when its phases ended. */
+interface StepResult {
+  loss: Tensor;
+  prediction: Tensor;
+  forwardEnd: number;
+  backwardEnd: number;
+  updateEnd: number;
+}
+
 /** Where a Trainer is: not started, running, paused, or finished/stopped. */
 export type TrainerState = 'idle' | 'running' | 'paused' | 'stopped';
 
 const now = (): number => performance.now();
 
-/**
- * Lets queued tasks run (a timer, a worker message, a click that calls pause or stop). Reading a
- * value from the js and wasm backends resolves as a microtask, so without this a fit would hold
- * the thread until it ends. A message-channel task, unlike setTimeout, is not clamped to 4 ms.
- */
-export function yieldToEvents(): Promise<void> {
-  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
-
 /** How long a fit runs steps before letting other tasks in. */
 const SLICE_MS = 15;
 
-/** Trains a model on a dataset; see the options for what it needs. */
+/**
+ * Trains a model on a dataset; see the options for what it needs. It works on the backend the
+ * model's parameters live on (`backend`): batches, optimiser state and every tensor of a step,
+ * evaluation or prediction are made there, whatever `setBackend` says meanwhile, so Trainers on
+ * different backends can train at once.
+ */
 export class Trainer {
   readonly model: Module;
   readonly optimizer: Optimizer;
+  /** The backend the model lives on and the Trainer makes its tensors on. */
+  readonly backend: Backend;
   step = 0;
   epoch = 0;
   state: TrainerState = 'idle';
@@ -87,6 +91,12 @@ export class Trainer {
       throw new Error(`Trainer: unknown loss '${options.loss}' (expected one of ${Object.keys(losses).join(', ')} or a function)`);
     }
     this.lossFn = typeof options.loss === 'string' ? losses[options.loss] : options.loss;
+    this.backend = backendOf(this.model);
+  }
+
+  /** Runs synchronous tensor work with the Trainer's backend current. */
+  private on<T>(fn: () => T): T {
+    return withBackend(this.backend, fn);
   }
 
   private get tracksAccuracy(): boolean {
@@ -102,7 +112,9 @@ export class Trainer {
 
   /** Re-initialises every parameter the glob selects. */
   initialise(glob: string, init: Initializer): this {
-    for (const [, p] of this.select(glob)) p.assign(init(p.shape));
+    this.on(() => {
+      for (const [, p] of this.select(glob)) p.assign(init(p.shape));
+    });
     return this;
   }
 
@@ -203,19 +215,10 @@ export class Trainer {
   private async nextBatch(): Promise<Batch | undefined> {
     // Once an epoch, as its batches start: fit and singleStep (the worker's path) alike.
     if (!this.batchesLeft) this.checkClassLabels(this.data, 'training');
-    this.batchesLeft ??= this.data.prefetch(this.batchSize, { seed: this.options.seed ?? 0, epoch: this.epoch });
+    // The batches are made in later tasks, whatever backend is current then: made on ours.
+    this.batchesLeft ??= datasetOn(this.data, this.backend).prefetch(this.batchSize, { seed: this.options.seed ?? 0, epoch: this.epoch });
     const next = await this.batchesLeft.next();
     return next.done ? undefined : next.value;
-  }
-
-  private penalty(): Tensor | undefined {
-    const r = this.options.regularization;
-    if (!r || (!r.l1 && !r.l2)) return undefined;
-    const matches = globMatcher(r.match ?? '**.weight');
-    const params = this.model.namedParameters().filter(([path, p]) => matches(path) && p.requiresGrad).map(([, p]) => p);
-    if (!params.length) return undefined;
-    const terms = [r.l1 ? l1(params, r.l1) : undefined, r.l2 ? l2(params, r.l2) : undefined].filter((t): t is Tensor => !!t);
-    return terms.reduce((a, b) => a.add(b));
   }
 
   /** One step on the next batch; at the end of the data it closes the epoch instead. */
@@ -231,42 +234,42 @@ export class Trainer {
     // The rate this step uses, read before the optimiser advances its schedule.
     const lr = this.optimizer.currentLr();
     const t1 = now();
-    let t2 = t1;
-    let t3 = t1;
-    let t4 = t1;
     // The previous step's gradients were kept for inspection (the dashboard's histograms); free them now.
     zeroGrad(named.map(([, p]) => p));
+    let step: StepResult | undefined;
     try {
-      const { loss, prediction } = scope(() => {
-        const prediction = this.model.forward(batch.x);
-        const base = this.lossFn(prediction, batch.y);
-        const extra = this.penalty();
-        const loss = extra ? base.add(extra) : base;
-        t2 = now();
-        loss.backward();
-        t3 = now();
-        this.optimizer.step(named);
-        this.applyModifiers(named);
-        // Returning the gradients keeps them alive past the scope until the next step.
-        return { loss, prediction, gradients: named.map(([, p]) => p.grad) };
-      });
-      t4 = now();
-      try {
-        // Validation metrics stay until the next epoch refreshes them.
-        const validation = Object.fromEntries(Object.entries(this.metrics).filter(([k]) => k.startsWith('val')));
-        this.metrics = { ...validation, loss: await loss.item(), lr };
-        if (this.tracksAccuracy) this.metrics.accuracy = accuracy({ scores: (await prediction.data()) as Float32Array, classes: prediction.shape[1] ?? 1, labels: await labelsOf(batch.y) });
-      } finally {
-        loss.dispose();
-        prediction.dispose();
-      }
+      step = this.on(() => this.computeStep(batch, named));
+      // Validation metrics stay until the next epoch refreshes them.
+      const validation = Object.fromEntries(Object.entries(this.metrics).filter(([k]) => k.startsWith('val')));
+      const loss = await step.loss.item();
+      this.metrics = { ...validation, loss, lr };
+      const { prediction } = step;
+      if (this.tracksAccuracy) this.metrics.accuracy = accuracy({ scores: (await prediction.data()) as Float32Array, classes: prediction.shape[1] ?? 1, labels: await labelsOf(batch.y) });
     } finally {
-      batch.x.dispose();
-      batch.y.dispose();
+      for (const t of [step?.loss, step?.prediction, batch.x, batch.y]) t?.dispose();
     }
-    this.timing = { data: t1 - t0, forward: t2 - t1, backward: t3 - t2, update: t4 - t3, sync: now() - t4 };
+    this.timing = { data: t1 - t0, forward: step.forwardEnd - t1, backward: step.backwardEnd - step.forwardEnd, update: step.updateEnd - step.backwardEnd, sync: now() - step.updateEnd };
     this.step++;
     await this.runHooks('step');
+  }
+
+  /** A step's synchronous tensor work: forward, loss, backward, update, modifiers. */
+  private computeStep(batch: Batch, named: readonly [string, Tensor][]): StepResult {
+    let [forwardEnd, backwardEnd] = [0, 0];
+    const out = scope(() => {
+      const prediction = this.model.forward(batch.x);
+      const base = this.lossFn(prediction, batch.y);
+      const extra = penalty(this.model, this.options.regularization);
+      const loss = extra ? base.add(extra) : base;
+      forwardEnd = now();
+      loss.backward();
+      backwardEnd = now();
+      this.optimizer.step(named);
+      this.applyModifiers(named);
+      // Returning the gradients keeps them alive past the scope until the next step.
+      return { loss, prediction, gradients: named.map(([, p]) => p.grad) };
+    });
+    return { ...out, forwardEnd, backwardEnd, updateEnd: now() };
   }
 
   private applyModifiers(named: readonly [string, Tensor][]): void {
@@ -286,8 +289,12 @@ export class Trainer {
     await this.runHooks('epoch');
   }
 
+  private context(): HookContext {
+    return { trainer: this, step: this.step, epoch: this.epoch, metrics: this.metrics, timing: this.timing };
+  }
+
   private async runHooks(event: 'step' | 'epoch' | 'end'): Promise<void> {
-    const ctx: HookContext = { trainer: this, step: this.step, epoch: this.epoch, metrics: this.metrics, timing: this.timing };
+    const ctx = this.context();
     for (const h of this.hooks) await h[event]?.(ctx);
   }
 
@@ -298,11 +305,11 @@ export class Trainer {
     this.model.eval();
     let [lossSum, hits] = [0, 0];
     try {
-      for (const batch of data.batches(this.batchSize, { shuffle: false })) {
-        const { loss, prediction } = scope(() => noGrad(() => {
+      for (const batch of datasetOn(data, this.backend).batches(this.batchSize, { shuffle: false })) {
+        const { loss, prediction } = this.on(() => scope(() => noGrad(() => {
           const prediction = this.model.forward(batch.x);
           return { loss: this.lossFn(prediction, batch.y), prediction };
-        }));
+        })));
         const n = batch.x.shape[0]!;
         lossSum += (await loss.item()) * n;
         if (this.tracksAccuracy) hits += n * accuracy({ scores: (await prediction.data()) as Float32Array, classes: prediction.shape[1] ?? 1, labels: await labelsOf(batch.y) });
@@ -324,7 +331,7 @@ export class Trainer {
   private checkClassLabels(data: Dataset, which: string): void {
     const labels = data.labels.values;
     if (this.options.loss !== 'softmaxCrossEntropy' || !(labels instanceof Int32Array) || data.size === 0) return;
-    const sample = data.take([0]).asBatch();
+    const sample = this.on(() => data.take([0]).asBatch());
     let count: number;
     try {
       const scores = this.predict(sample.x);
@@ -345,21 +352,9 @@ export class Trainer {
     const wasTraining = this.model.training;
     this.model.eval();
     try {
-      return scope(() => noGrad(() => this.model.forward(x)));
+      return this.on(() => scope(() => noGrad(() => this.model.forward(x))));
     } finally {
       this.model.train(wasTraining);
     }
   }
-}
-
-/** Class indices from int32 labels, or from one-hot / probability rows, or binary targets. */
-async function labelsOf(y: Tensor): Promise<ArrayLike<number>> {
-  const values = await y.data();
-  if (y.dtype === 'int32' || y.rank === 1 || y.shape[1] === 1) return Array.from(values, (v) => Math.round(v));
-  const classes = y.shape[1]!;
-  return Array.from({ length: y.shape[0]! }, (_, i) => {
-    let best = 0;
-    for (let c = 1; c < classes; c++) if (values[i * classes + c]! > values[i * classes + best]!) best = c;
-    return best;
-  });
 }

@@ -95,3 +95,28 @@ export function getBackend(): string {
 export function getBackendInstance(name: string): Promise<Backend> {
   return instantiate(name);
 }
+
+/**
+ * Runs the synchronous `fn` with `b` as the backend new tensors go to, and restores the one
+ * before (even if `fn` throws); nests. Lets code that owns tensors on one backend (a Trainer)
+ * run beside code that changes the current one. `fn` must not return a promise: its work after
+ * the first await would run on whatever backend is current then.
+ *
+ * @example
+ * const wasm = await getBackendInstance('wasm');
+ * const x = withBackend(wasm, () => zeros([2, 2])); // on wasm, whatever setBackend said
+ */
+export function withBackend<T>(b: Backend, fn: () => T): T {
+  const previous = current;
+  current = b;
+  let result: T;
+  try {
+    result = fn();
+  } finally {
+    current = previous;
+  }
+  if (typeof (result as { then?: unknown } | null)?.then === 'function') {
+    throw new Error(`withBackend: fn must be synchronous, but it returned a promise; backend '${b.name}' was current only until its first await`);
+  }
+  return result;
+}
