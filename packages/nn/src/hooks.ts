@@ -1,6 +1,6 @@
 // Hooks: a condition (every N steps or epochs, every T seconds, a metric criterion) paired
 // with an action (stop, log, run a function, checkpoint). The Trainer calls them after each
-// step, after each epoch, and at the end.
+// step, after each epoch, and at the end; warnings reach the hooks that take them.
 import type { Trainer } from './trainer.js';
 
 /** What an action sees. */
@@ -28,11 +28,16 @@ export interface PhaseTiming {
 /** Something to do at a point in training. */
 export type Action = (ctx: HookContext) => void | Promise<void>;
 
-/** When the Trainer calls a hook: after every step, every epoch, or once at the end. */
+/**
+ * When the Trainer calls a hook: after every step, every epoch, or once at the end; and with a
+ * warning (a finite blow-up of the loss, see LOSS_BLOWUP_FACTOR) before the step hooks of the step
+ * that raised it. With no hook taking warnings, the Trainer prints them with console.warn.
+ */
 export interface Hook {
   step?: Action;
   epoch?: Action;
   end?: Action;
+  warning?: (ctx: HookContext, message: string) => void | Promise<void>;
 }
 
 /** Runs `action` every N steps, every N epochs, or at most every T seconds (checked after each step). */
@@ -95,7 +100,8 @@ export const run = (fn: Action): Action => fn;
 
 /**
  * After each step, stops training if the loss is NaN or infinite, reporting the step and the
- * first parameter holding a non-finite value.
+ * first parameter holding a non-finite value. The Trainer already stops with a DivergedError by
+ * default; this is for a Trainer built with `checkFinite: false` that should stop, not fail.
  */
 export function stopOnNonFinite(): Hook {
   return {

@@ -16,6 +16,7 @@ export * as metrics from './metrics.js';
 export * as hooks from './hooks-checkpoint.js';
 export type { Action, Hook, HookContext, PhaseTiming } from './hooks.js';
 export { Trainer, yieldToEvents, type TrainerOptions, type TrainerState } from './trainer.js';
+export { DivergedError, LOSS_BLOWUP_FACTOR, type Divergence, type DivergedQuantity } from './divergence.js';
 export { DatasetOnBackend, datasetOn } from './dataset-on-backend.js';
 export * as data from './data/index.js';
 export { Dataset, fromArrays, type Batch } from './data/dataset.js';

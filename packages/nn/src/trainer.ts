@@ -1,10 +1,11 @@
 // The Trainer runs the loop: batches in, forward, loss, backward, optimiser step, modifiers,
 // metrics and hooks out. It can be paused, resumed and single-stepped, which is how the
-// dashboard drives it, and it times each phase of a step. It keeps to the backend its model
-// lives on.
+// dashboard drives it, and it times each phase of a step. It stops on a NaN or infinite loss,
+// gradient or parameter, and keeps to the backend its model lives on.
 import { noGrad, scope, withBackend, type Backend, type Tensor } from './deps.js';
 import type { Batch, Dataset } from './data/dataset.js';
 import { datasetOn } from './dataset-on-backend.js';
+import { BlowUpWatch, DivergedError, finiteProbe, locateNonFinite } from './divergence.js';
 import { globMatcher } from './glob.js';
 import type { Hook, HookContext, PhaseTiming } from './hooks.js';
 import type { Initializer } from './init.js';
@@ -32,12 +33,20 @@ export interface TrainerOptions {
   regularization?: { l1?: number; l2?: number; match?: string };
   /** Seed of the shuffling. */
   seed?: number;
+  /**
+   * Check every step's loss, gradients and updated parameters for NaN and infinity, and stop with
+   * a {@link DivergedError} when one is not finite (default true). The check adds a few
+   * reductions to the step and no device read: it is folded into the read of the loss.
+   */
+  checkFinite?: boolean;
 }
 
 /** What a step's synchronous part leaves to read, and when its phases ended. */
 interface StepResult {
   loss: Tensor;
   prediction: Tensor;
+  /** The loss folded with every gradient and parameter (see finiteProbe); absent with checkFinite: false. */
+  probe: Tensor | undefined;
   forwardEnd: number;
   backwardEnd: number;
   updateEnd: number;
@@ -81,6 +90,9 @@ export class Trainer {
   private resumeSignal: (() => void) | undefined;
   // Set by pause(); the fit loop turns it into the 'paused' state between steps.
   private pauseRequested = false;
+  // The index of the next batch within the epoch (for DivergedError).
+  private batchIndex = 0;
+  private readonly blowUp = new BlowUpWatch();
 
   constructor(private readonly options: TrainerOptions) {
     this.model = options.model;
@@ -229,6 +241,7 @@ export class Trainer {
       await this.endEpoch();
       return;
     }
+    const batchIndex = this.batchIndex++;
     this.model.train();
     const named = this.model.namedParameters();
     // The rate this step uses, read before the optimiser advances its schedule.
@@ -237,23 +250,26 @@ export class Trainer {
     // The previous step's gradients were kept for inspection (the dashboard's histograms); free them now.
     zeroGrad(named.map(([, p]) => p));
     let step: StepResult | undefined;
+    let warning: string | undefined;
     try {
       step = this.on(() => this.computeStep(batch, named));
       // Validation metrics stay until the next epoch refreshes them.
       const validation = Object.fromEntries(Object.entries(this.metrics).filter(([k]) => k.startsWith('val')));
-      const loss = await step.loss.item();
+      const loss = await this.readLoss(step, named, batch, batchIndex);
       this.metrics = { ...validation, loss, lr };
       const { prediction } = step;
       if (this.tracksAccuracy) this.metrics.accuracy = accuracy({ scores: (await prediction.data()) as Float32Array, classes: prediction.shape[1] ?? 1, labels: await labelsOf(batch.y) });
+      warning = this.blowUp.observe(loss, this.step + 1);
     } finally {
-      for (const t of [step?.loss, step?.prediction, batch.x, batch.y]) t?.dispose();
+      for (const t of [step?.loss, step?.prediction, step?.probe, batch.x, batch.y]) t?.dispose();
     }
     this.timing = { data: t1 - t0, forward: step.forwardEnd - t1, backward: step.backwardEnd - step.forwardEnd, update: step.updateEnd - step.backwardEnd, sync: now() - step.updateEnd };
     this.step++;
+    if (warning) await this.warn(warning);
     await this.runHooks('step');
   }
 
-  /** A step's synchronous tensor work: forward, loss, backward, update, modifiers. */
+  /** A step's synchronous tensor work: forward, loss, backward, update, modifiers, the finiteness probe. */
   private computeStep(batch: Batch, named: readonly [string, Tensor][]): StepResult {
     let [forwardEnd, backwardEnd] = [0, 0];
     const out = scope(() => {
@@ -266,10 +282,34 @@ export class Trainer {
       backwardEnd = now();
       this.optimizer.step(named);
       this.applyModifiers(named);
+      const probe = this.options.checkFinite === false ? undefined : finiteProbe(loss, named);
       // Returning the gradients keeps them alive past the scope until the next step.
-      return { loss, prediction, gradients: named.map(([, p]) => p.grad) };
+      return { loss, prediction, probe, gradients: named.map(([, p]) => p.grad) };
     });
     return { ...out, forwardEnd, backwardEnd, updateEnd: now() };
+  }
+
+  /**
+   * The step's loss, from the one read a step does: the probe (the loss when all is finite), or
+   * the loss itself with `checkFinite: false`. Only a non-finite probe costs more reads, to find
+   * the culprit for the DivergedError.
+   */
+  private async readLoss({ loss, probe }: StepResult, named: readonly [string, Tensor][], batch: Batch, batchIndex: number): Promise<number> {
+    if (!probe) return loss.item();
+    const value = await probe.item();
+    if (Number.isFinite(value)) return value;
+    const found = await locateNonFinite({ loss, named, x: batch.x, y: batch.y });
+    // Every value finite: the probe's sum of huge values overflowed. Not a divergence.
+    if (!found) return loss.item();
+    throw new DivergedError({ step: this.step + 1, epoch: this.epoch, batch: batchIndex, ...found });
+  }
+
+  /** Hands a warning to the hooks that take warnings, or to console.warn when none does. */
+  private async warn(message: string): Promise<void> {
+    const takers = this.hooks.filter((h) => h.warning);
+    if (!takers.length) console.warn(`Trainer: ${message}`);
+    const ctx = this.context();
+    for (const h of takers) await h.warning!(ctx, message);
   }
 
   private applyModifiers(named: readonly [string, Tensor][]): void {
@@ -281,6 +321,7 @@ export class Trainer {
 
   private async endEpoch(): Promise<void> {
     this.batchesLeft = undefined;
+    this.batchIndex = 0;
     this.epoch++;
     if (this.options.validation) {
       const v = await this.evaluate(this.options.validation);
