@@ -30,7 +30,7 @@ function connect() {
 
 /** Destroys the device of the current webgpu instance. */
 function destroyDevice(): void {
-  const b = wg.backend() as wg.Backend & { device: GPUDevice };
+  const b = wg.backend() as wg.Backend & { device: { destroy(): void } };
   expect(b.name).toBe('webgpu');
   b.device.destroy();
 }
