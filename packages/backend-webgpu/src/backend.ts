@@ -2,7 +2,7 @@
 // pools and recorder in the Backend interface. Storage is a pooled GPUBuffer holding 32 bits
 // per element: float32 as f32, int32 as i32, bool as a u32 0 or 1 (converted on write/read).
 /// <reference types="@webgpu/types" />
-import type { Backend, BackendStats, DType, TypedArray } from '@webgrad/tensor';
+import type { Backend, BackendStats, DeviceLostError, DType, TypedArray } from '@webgrad/tensor';
 import { GpuContext } from './context.js';
 import { acquireDevice, type DeviceOptions } from './device.js';
 import { createKernels, shaderUsers } from './kernels/index.js';
@@ -16,8 +16,8 @@ const SHADOW_MAX = 1 << 16;
 export interface WebGPUBackendOptions extends DeviceOptions {
   /** Registered name; 'webgpu' by default. */
   name?: string;
-  /** Called once if the device is lost (also an event: 'devicelost'). */
-  onDeviceLost?: (error: Error) => void;
+  /** Called once if the device is lost, with a DeviceLostError (also an event: 'devicelost'; and `lost`). */
+  onDeviceLost?: (error: DeviceLostError) => void;
   /**
    * How matmul and convolutions run: 'tiled' through workgroup memory (real GPUs), 'direct'
    * from the buffers with no barriers. 'auto' (default): tiled, except matmul on CPU adapters
@@ -62,16 +62,23 @@ export interface WebGPUStats extends BackendStats {
 /** The 'webgpu' backend. */
 export interface WebGPUBackend extends Backend<GpuStorage> {
   stats(): WebGPUStats;
+  /** The device everything runs on (tests simulate a loss with `device.destroy()`). */
   readonly device: GPUDevice;
+  /**
+   * Resolves with the reason (`GPUDeviceLostInfo.reason: message`, e.g. 'destroyed: device was
+   * destroyed') once the device is gone; every alloc, write, op, read and flush then throws or
+   * rejects with a DeviceLostError, reads already waiting included.
+   */
+  readonly lost: Promise<string>;
   /** Vendor, architecture and description of the adapter. */
   readonly adapterName: string;
   /** Whether reductions use subgroup builtins (the device has `subgroups` and the option allows it). */
   readonly subgroups: boolean;
-  /** False once the device is lost; every call then throws an Error saying so. */
+  /** False once the device is lost; every call then throws a DeviceLostError. */
   readonly available: boolean;
   /** Submits recorded work and resolves when the GPU has finished it; rejects with any GPU error. */
   flush(): Promise<void>;
-  /** 'devicelost' (event.error) and 'gpuerror' (event.error) events. */
+  /** 'devicelost' (event.error: a DeviceLostError; event.reason) and 'gpuerror' (event.error) events. */
   addEventListener(type: 'devicelost' | 'gpuerror', listener: (event: Event & { error?: Error }) => void): void;
   removeEventListener(type: 'devicelost' | 'gpuerror', listener: (event: Event & { error?: Error }) => void): void;
   /** Compilation messages of one shader, located in shaders/*.wgsl. */
@@ -80,7 +87,7 @@ export interface WebGPUBackend extends Backend<GpuStorage> {
   fusedShaderErrors(): Promise<string[]>;
   /** Destroys pooled buffers not in use. */
   trim(): void;
-  /** Destroys the device (the backend becomes unavailable). */
+  /** Destroys the device: the backend is lost at once (reason 'destroyed: …'), as if the GPU had gone. */
   destroy(): void;
 }
 
@@ -111,7 +118,7 @@ export async function createWebGPUBackend(options: WebGPUBackendOptions = {}): P
   }
   if (options.onDeviceLost) {
     const onLost = options.onDeviceLost;
-    ctx.events.addEventListener('devicelost', (event) => onLost((event as Event & { error: Error }).error));
+    ctx.events.addEventListener('devicelost', (event) => onLost((event as Event & { error: DeviceLostError }).error));
   }
   return wrap(name, ctx, adapterName);
 }
@@ -124,12 +131,13 @@ function wrap(name: string, ctx: GpuContext, adapterName: string): WebGPUBackend
     device,
     adapterName,
     subgroups: ctx.subgroups,
+    lost: ctx.loss.promise,
     get available() {
       return ctx.available;
     },
-    alloc: (dtype, size) => ctx.alloc(size * 4, `webgpu: a ${dtype} tensor of ${size} elements`),
+    alloc: (dtype, size) => ctx.alloc(size * 4, `a ${dtype} tensor of ${size} elements`),
     write(values, dtype) {
-      const s = ctx.alloc(values.length * 4, `webgpu: a ${dtype} tensor of ${values.length} elements`, true);
+      const s = ctx.alloc(values.length * 4, `a ${dtype} tensor of ${values.length} elements`, true);
       const words = toGpuArray(values, dtype);
       if (values.length > 0) device.queue.writeBuffer(s.buffer, 0, words);
       if (dtype === 'int32' && values.length <= SHADOW_MAX) s.shadow = Int32Array.from(values);
@@ -147,16 +155,20 @@ function wrap(name: string, ctx: GpuContext, adapterName: string): WebGPUBackend
     stats: () => stats(ctx),
     async flush() {
       ctx.ensureAlive('flush');
-      await ctx.recorder.flush();
-      await device.queue.onSubmittedWorkDone();
+      await ctx.loss.race(ctx.recorder.flush(), 'flush');
+      await ctx.loss.race(device.queue.onSubmittedWorkDone(), 'flush');
       ctx.throwPendingError();
     },
     addEventListener: (type, listener) => ctx.events.addEventListener(type, listener),
     removeEventListener: (type, listener) => ctx.events.removeEventListener(type, listener),
-    shaderMessages: (shader) => ctx.library.messages(shader),
-    fusedShaderErrors: () => ctx.library.fusedErrors(),
+    shaderMessages: (shader) => ctx.loss.race(ctx.library.messages(shader), `compile ${shader}`),
+    fusedShaderErrors: () => ctx.loss.race(ctx.library.fusedErrors(), 'list fused shader errors'),
     trim: () => ctx.library.forget(ctx.storage.trim().concat(ctx.staging.trim())),
-    destroy: () => device.destroy(),
+    destroy() {
+      // Marked before GPUDevice.lost settles (a task later), so a call right after fails too.
+      ctx.loss.mark('destroyed: the backend was destroyed');
+      device.destroy();
+    },
   };
 }
 

@@ -1,8 +1,9 @@
 // The device and everything kept per device: storage and staging pools, the params arena,
 // the shader library, the recorder and the fuser. Kernels call run() (or defer elementwise
 // ops to the fuser); whatever reads a storage computes it first if it is pending. Tracks
-// device loss and GPU errors, and turns them into Errors that say what to do.
+// device loss (device-loss.ts) and GPU errors, and turns them into Errors that say what to do.
 /// <reference types="@webgpu/types" />
+import { DeviceLoss, LOST_GRACE_MS } from './device-loss.js';
 import { BufferUsage, MAP_READ } from './gpu-flags.js';
 import { Fuser } from './fusion/fuser.js';
 import { BufferPool, type GpuStorage } from './pool.js';
@@ -37,9 +38,10 @@ export class GpuContext {
   /** Whether reductions fold within subgroups (shaders/reduce-subgroups.wgsl). */
   readonly subgroups: boolean;
   readonly events = new EventTarget();
+  /** Whether, and why, the device is gone; every call checks it, every wait races it. */
+  readonly loss: DeviceLoss;
   /** Errors the GPU reported that no read has surfaced yet. */
   private readonly errors: Error[] = [];
-  private lostError: Error | undefined;
 
   /**
    * @param gemm how GEMMs run: staging tiles in workgroup memory, or reading the buffers
@@ -72,31 +74,27 @@ export class GpuContext {
     device.addEventListener('uncapturederror', (event) => {
       this.fail(new Error(`webgpu: uncaptured GPU error: ${(event as GPUUncapturedErrorEvent).error.message}`));
     });
-    void device.lost.then((info) => this.onLost(info));
+    this.loss = new DeviceLoss(name, device, (error) => {
+      this.errors.length = 0; // what a dead device reported is moot: every call now says it is lost
+      this.events.dispatchEvent(Object.assign(new Event('devicelost'), { reason: error.reason, error }));
+    });
   }
 
   /** Whether the device is still usable. */
   get available(): boolean {
-    return this.lostError === undefined;
+    return !this.loss.lost;
   }
 
-  private onLost(info: GPUDeviceLostInfo): void {
-    this.lostError = new Error(
-      `webgpu: the GPU device was lost (reason: ${info.reason || 'unknown'}${info.message ? `: ${info.message}` : ''}); ` +
-        `the '${this.name}' backend is unavailable, switch with setBackend('wasm') or setBackend('js')`,
-    );
-    this.events.dispatchEvent(Object.assign(new Event('devicelost'), { reason: info.reason, message: info.message, error: this.lostError }));
-  }
-
-  /** Records a GPU error for the next read and tells listeners. */
+  /** Records a GPU error for the next read and tells listeners (not once the device is lost: that is the error). */
   fail(e: Error): void {
+    if (this.loss.lost) return;
     this.errors.push(e);
     this.events.dispatchEvent(Object.assign(new Event('gpuerror'), { error: e }));
   }
 
-  /** Throws if the device was lost. */
-  ensureAlive(what: string): void {
-    if (this.lostError) throw new Error(`${what}: ${this.lostError.message}`);
+  /** Throws a DeviceLostError naming `action` ('run matmul') if the device was lost. */
+  ensureAlive(action: string): void {
+    this.loss.check(action);
   }
 
   /** Throws the oldest error the GPU reported, if any. */
@@ -105,13 +103,16 @@ export class GpuContext {
     if (e) throw e;
   }
 
-  /** Storage of at least `bytes`, checked against the device's binding limit. */
+  /**
+   * Storage of at least `bytes`, checked against the device's binding limit. `what` names it
+   * in errors ('a float32 tensor of 4 elements').
+   */
   alloc(bytes: number, what: string, forWrite = false): GpuStorage {
-    this.ensureAlive(what);
+    this.ensureAlive(`${forWrite ? 'write' : 'allocate'} ${what}`);
     const limits = this.device.limits;
     const max = Math.min(limits.maxStorageBufferBindingSize, limits.maxBufferSize);
     if (bytes > max) {
-      throw new Error(`${what}: needs a buffer of ${bytes} bytes; this device binds at most ${max} bytes in one storage buffer (maxStorageBufferBindingSize ${limits.maxStorageBufferBindingSize}, maxBufferSize ${limits.maxBufferSize})`);
+      throw new Error(`${this.name}: ${what}: needs a buffer of ${bytes} bytes; this device binds at most ${max} bytes in one storage buffer (maxStorageBufferBindingSize ${limits.maxStorageBufferBindingSize}, maxBufferSize ${limits.maxBufferSize})`);
     }
     return this.storage.acquire(bytes, forWrite && this.recorder.hasPending ? this.recorder.epoch : undefined);
   }
@@ -134,7 +135,7 @@ export class GpuContext {
 
   /** Records one kernel dispatch (computing pending inputs first). */
   run(d: Dispatch): void {
-    this.ensureAlive(d.op);
+    this.ensureAlive(`run ${d.op}`);
     const max = this.device.limits.maxComputeWorkgroupsPerDimension;
     if (d.grid.some((g) => g > max)) {
       throw new Error(`${d.op}: needs a grid of [${d.grid.join(', ')}] workgroups; this device allows at most ${max} along each axis`);
@@ -147,7 +148,7 @@ export class GpuContext {
   }
 
   private dispatchFused(label: string, body: string, params: Uint32Array, inputs: readonly GpuStorage[], outputs: readonly GpuStorage[], grid: readonly [number, number, number]): void {
-    this.ensureAlive(label);
+    this.ensureAlive(`run ${label}`);
     this.recorder.begin();
     this.record(this.library.fusedPipeline(body, inputs.length, outputs.length, label), params, inputs, outputs, grid);
   }
@@ -160,26 +161,33 @@ export class GpuContext {
     this.recorder.dispatch(pipeline, group, slot.offset, grid);
   }
 
-  /** Copies `bytes` out of a storage buffer through a pooled staging buffer. */
+  /**
+   * Copies `bytes` out of a storage buffer through a pooled staging buffer. On a lost device
+   * it rejects with a DeviceLostError, also when the loss comes while it waits: a dead device's
+   * map may never settle, reject with a bare AbortError, or (read back) hold zeros.
+   */
   async download(src: GpuStorage, bytes: number): Promise<ArrayBuffer> {
-    this.ensureAlive('read');
+    const action = 'read a tensor';
+    this.ensureAlive(action);
     this.materialise(src);
     const from = this.resolve(src);
     const staging = this.staging.acquire(bytes);
     this.recorder.copy(from.buffer, staging.buffer, bytes);
     from.lastUse = this.recorder.epoch;
-    await this.recorder.flushSoon();
     try {
+      await this.loss.race(this.recorder.flushSoon(), action);
       this.throwPendingError();
-      await staging.buffer.mapAsync(MAP_READ, 0, bytes);
+      await this.loss.race(staging.buffer.mapAsync(MAP_READ, 0, bytes), action);
       const copy = staging.buffer.getMappedRange(0, bytes).slice(0);
       staging.buffer.unmap();
+      this.ensureAlive(action); // lost while mapping: the values are not the tensor's
       return copy;
     } catch (e) {
-      this.ensureAlive('read');
+      this.ensureAlive(action);
+      if (e instanceof DOMException) await this.loss.grace(LOST_GRACE_MS, action);
       throw e;
     } finally {
-      if (staging.buffer.mapState === 'unmapped') this.staging.release(staging);
+      if (!this.loss.lost && staging.buffer.mapState === 'unmapped') this.staging.release(staging);
     }
   }
 }

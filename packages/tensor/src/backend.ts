@@ -54,4 +54,11 @@ export interface Backend<S = any> {
   free(storage: S, dtype: DType, size: number): void;
   /** Memory counters. */
   stats(): BackendStats;
+  /**
+   * Resolves, with the reason, once the backend's device is gone for good (webgpu: from
+   * `GPUDevice.lost`); never settles for backends that cannot lose theirs. From then on every
+   * alloc, write, op and read on this instance throws or rejects with a `DeviceLostError`. The
+   * registry forgets a lost instance: `setBackend(name)` then starts a new one.
+   */
+  readonly lost?: Promise<string>;
 }

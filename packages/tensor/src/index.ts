@@ -13,7 +13,8 @@ export { broadcastShapes, broadcastStrides, mergeAxes, sizeOf, stridesOf } from 
 export { ops, opNames, type OpAttrs, type OpName, type OpSpec, type Conv2dAttrs, type PoolAttrs, type DenseActivation, DENSE_ACTIVATIONS, type ReduceAttrs, type SliceAttrs } from './ops.js';
 export type { Meta } from './infer.js';
 export type { Backend, BackendStats, Kernel, Kernels, TensorInfo } from './backend.js';
-export { backend, getBackend, getBackendInstance, listBackends, ready, registerBackend, setBackend, setBestBackend, withBackend } from './registry.js';
+export { backend, getBackend, getBackendInstance, listBackends, onBackendLost, ready, registerBackend, setBackend, setBestBackend, withBackend } from './registry.js';
+export { DeviceLostError } from './device-lost.js';
 export { createJsBackend, type JsBackendOptions } from './backends/js/index.js';
 export { dispose, fromValues, isTracking, keep, memory, onOp, runOp, scope, untracked, withTracking, type MemoryInfo, type OpObserver } from './engine.js';
 export { arange, eye, full, linspace, MAX_TENSOR_ELEMENTS, ones, onesLike, tensor, zeros, zerosLike, type NestedArray, type TensorData, type TensorOptions } from './creation.js';

@@ -114,3 +114,127 @@ describe('setBestBackend', () => {
     expect(wg.getBackend()).toBe('good');
   });
 });
+
+describe('a backend whose device is lost', () => {
+  /** A reference backend under `name` whose `lost` resolves when `lose(reason)` is called. */
+  function losable(name: string): { backend: Wg.Backend; lose: (reason: string) => void } {
+    let lose!: (reason: string) => void;
+    const lost = new Promise<string>((resolve) => (lose = resolve));
+    return { backend: Object.assign(wg.createJsBackend({ name }), { lost }), lose };
+  }
+
+  /** Registers `name` with a factory that makes a new losable instance per start. */
+  function register(name: string, priority: number) {
+    const started: ReturnType<typeof losable>[] = [];
+    const factory = vi.fn(() => {
+      const b = losable(name);
+      started.push(b);
+      return b.backend;
+    });
+    wg.registerBackend(name, factory, priority);
+    return { started, factory };
+  }
+
+  const settle = () => new Promise((r) => setTimeout(r, 0));
+
+  it('is forgotten and reported to onBackendLost; setBackend starts a new instance', async () => {
+    const gpu = register('gpu', 3);
+    const heard: [string, string][] = [];
+    const off = wg.onBackendLost((name, reason) => heard.push([name, reason]));
+    await wg.setBackend('gpu');
+    const dead = wg.backend();
+    gpu.started[0]!.lose('destroyed: device was destroyed');
+    await settle();
+    expect(heard).toEqual([['gpu', 'destroyed: device was destroyed']]);
+    // backend() still answers with the dead instance until something switches
+    expect(wg.backend()).toBe(dead);
+    expect(wg.getBackend()).toBe('gpu');
+    await wg.setBackend('gpu');
+    expect(gpu.factory).toHaveBeenCalledTimes(2);
+    expect(wg.backend()).not.toBe(dead);
+    expect(await wg.getBackendInstance('gpu')).toBe(wg.backend());
+    off();
+    gpu.started[1]!.lose('unknown');
+    await settle();
+    expect(heard.length).toBe(1); // removed listeners hear nothing
+  });
+
+  it('setBestBackend starts a new one in place of the lost instance, or falls back when that fails', async () => {
+    let starts = 0;
+    let lose!: (reason: string) => void;
+    wg.registerBackend('gpu', () => {
+      if (++starts > 2) throw new Error('no adapter');
+      const b = losable('gpu');
+      lose = b.lose;
+      return b.backend;
+    }, 3);
+    await wg.setBackend('gpu');
+    const first = wg.backend();
+    lose('destroyed');
+    await settle();
+    expect(await wg.setBestBackend()).toBe('gpu');
+    const second = wg.backend();
+    expect(second).not.toBe(first);
+    lose('destroyed');
+    await settle();
+    expect(await wg.setBestBackend()).toBe('js');
+    expect(wg.backend().name).toBe('js');
+  });
+
+  it('ready() does not return a lost current backend: it starts the best again', async () => {
+    const gpu = register('gpu', 3);
+    const first = await wg.ready();
+    expect(await wg.ready()).toBe(first);
+    gpu.started[0]!.lose('destroyed');
+    await settle();
+    const second = await wg.ready();
+    expect(second.name).toBe('gpu');
+    expect(second).not.toBe(first);
+    expect(wg.backend()).toBe(second);
+  });
+
+  it('a loss of an instance already replaced does not forget its successor', async () => {
+    const gpu = register('gpu', 3);
+    await wg.setBackend('gpu');
+    gpu.started[0]!.lose('destroyed');
+    await settle();
+    await wg.setBackend('gpu');
+    gpu.started[0]!.lose('again'); // a promise resolves once: nothing happens
+    await settle();
+    expect(await wg.getBackendInstance('gpu')).toBe(gpu.started[1]!.backend);
+    expect(gpu.factory).toHaveBeenCalledTimes(2);
+  });
+
+  it('starts asked for at once share one instance (one device, not two)', async () => {
+    const gpu = register('gpu', 3);
+    const [a, b] = await Promise.all([wg.getBackendInstance('gpu'), wg.getBackendInstance('gpu')]);
+    expect(a).toBe(b);
+    expect(gpu.factory).toHaveBeenCalledTimes(1);
+  });
+
+  it('a throwing listener does not keep the others from hearing', async () => {
+    const gpu = register('gpu', 3);
+    const heard: string[] = [];
+    const errors: unknown[] = [];
+    const onError = (e: unknown) => void errors.push(e);
+    process.on('uncaughtException', onError);
+    wg.onBackendLost(() => {
+      throw new Error('listener bug');
+    });
+    wg.onBackendLost((name) => heard.push(name));
+    await wg.setBackend('gpu');
+    gpu.started[0]!.lose('destroyed');
+    await settle();
+    process.off('uncaughtException', onError);
+    expect(heard).toEqual(['gpu']);
+    expect((errors[0] as Error | undefined)?.message).toBe('listener bug');
+  });
+
+  it('DeviceLostError names the backend, the reason and what to do', () => {
+    const e = new wg.DeviceLostError('webgpu', 'destroyed', 'read a tensor');
+    expect(e).toBeInstanceOf(Error);
+    expect([e.name, e.backend, e.reason]).toEqual(['DeviceLostError', 'webgpu', 'destroyed']);
+    expect(e.message).toBe("webgpu: cannot read a tensor: the GPU device was lost (destroyed); start the backend again with setBackend('webgpu') or use another backend");
+    expect(new wg.DeviceLostError('webgpu', 'destroyed').message).toBe("webgpu: the GPU device was lost (destroyed); start the backend again with setBackend('webgpu') or use another backend");
+  });
+});

@@ -1,16 +1,22 @@
 // Named backends: register a factory, pick one with setBackend, or let the best available win.
+// A started backend whose device is lost is forgotten, so the next start asks for a new one.
 import type { Backend } from './backend.js';
 
 interface Entry {
   factory: () => Backend | Promise<Backend>;
   priority: number;
   instance?: Backend;
+  /** The start in flight, shared by everyone who asks meanwhile (one device, not two). */
+  starting?: Promise<Backend>;
   failure?: Error;
 }
 
 const entries = new Map<string, Entry>();
 let current: Backend | undefined;
 let initialising: Promise<Backend> | undefined;
+/** Instances whose `lost` has resolved: never handed out again. */
+const lostInstances = new WeakSet<Backend>();
+const lostListeners = new Set<(name: string, reason: string) => void>();
 
 /**
  * Makes a backend available under `name`. Higher `priority` wins when none is chosen
@@ -25,28 +31,84 @@ export function listBackends(): string[] {
   return [...entries.entries()].sort((a, b) => b[1].priority - a[1].priority).map(([name]) => name);
 }
 
+/**
+ * Calls `listener(name, reason)` when a backend the registry started loses its device for good
+ * (its `lost` resolves). By then the registry has forgotten the instance: `setBackend(name)`
+ * starts a new one. The current backend stays the dead one until something switches, so ops on
+ * it throw `DeviceLostError`. Returns a function that removes the listener.
+ *
+ * @example
+ * const off = onBackendLost((name, reason) => console.warn(`${name} lost (${reason})`));
+ * off();
+ */
+export function onBackendLost(listener: (name: string, reason: string) => void): () => void {
+  lostListeners.add(listener);
+  return () => void lostListeners.delete(listener);
+}
+
+/** Keeps a started instance, and forgets it (telling listeners) if its device is lost. */
+function adopt(name: string, entry: Entry, instance: Backend): Backend {
+  entry.instance = instance;
+  instance.lost?.then(
+    (reason) => {
+      lostInstances.add(instance);
+      if (entry.instance === instance) entry.instance = undefined;
+      for (const listener of [...lostListeners]) {
+        try {
+          listener(name, reason);
+        } catch (e) {
+          // One failing listener must not keep the others from hearing; report it as EventTarget would.
+          queueMicrotask(() => {
+            throw e;
+          });
+        }
+      }
+    },
+    () => {
+      // a `lost` that rejects says nothing about the device
+    },
+  );
+  return instance;
+}
+
 async function instantiate(name: string): Promise<Backend> {
   const entry = entries.get(name);
   if (!entry) throw new Error(`setBackend: unknown backend '${name}' (registered: ${listBackends().join(', ') || 'none'})`);
   if (entry.failure) throw entry.failure;
-  try {
-    entry.instance ??= await entry.factory();
-    return entry.instance;
-  } catch (e) {
-    entry.failure = new Error(`setBackend: backend '${name}' failed to start: ${(e as Error).message}`);
-    throw entry.failure;
-  }
+  if (entry.instance) return entry.instance;
+  if (entry.starting) return entry.starting;
+  const start = (async () => {
+    try {
+      return adopt(name, entry, await entry.factory());
+    } catch (e) {
+      entry.failure = new Error(`setBackend: backend '${name}' failed to start: ${(e as Error).message}`);
+      throw entry.failure;
+    }
+  })();
+  entry.starting = start;
+  const settled = (): void => {
+    if (entry.starting === start) entry.starting = undefined;
+  };
+  start.then(settled, settled);
+  return start;
 }
 
-/** Switches to the named backend, starting it if needed. New tensors are created there. */
+/**
+ * Switches to the named backend, starting it if needed (again, on a new device, after its
+ * device was lost). New tensors are created there.
+ */
 export async function setBackend(name: string): Promise<void> {
   current = await instantiate(name);
 }
 
-/** Starts the best available backend unless one is set; resolves to it. */
+/**
+ * Starts the best available backend unless one is set (a set one whose device was lost does not
+ * count); resolves to it.
+ */
 export function ready(): Promise<Backend> {
-  if (current) return Promise.resolve(current);
-  initialising ??= (async () => {
+  if (current && !lostInstances.has(current)) return Promise.resolve(current);
+  if (initialising) return initialising;
+  const attempt = (async () => {
     for (const name of listBackends()) {
       try {
         current = await instantiate(name);
@@ -57,10 +119,19 @@ export function ready(): Promise<Backend> {
     }
     throw new Error(`ready: no backend could start (registered: ${listBackends().join(', ') || 'none'})`);
   })();
-  return initialising;
+  initialising = attempt;
+  // Once settled, a later call looks again (the backend it chose may lose its device).
+  const settled = (): void => {
+    if (initialising === attempt) initialising = undefined;
+  };
+  attempt.then(settled, settled);
+  return attempt;
 }
 
-/** Switches to the best registered backend that starts (whatever is set now); resolves to its name. */
+/**
+ * Switches to the best registered backend that starts (whatever is set now; a lost instance is
+ * never picked, a new one is started in its place); resolves to its name.
+ */
 export async function setBestBackend(): Promise<string> {
   for (const name of listBackends()) {
     try {
@@ -75,14 +146,14 @@ export async function setBestBackend(): Promise<string> {
 
 /**
  * The backend new tensors go to. Before any `setBackend` or `ready`, the synchronous reference
- * backend 'js' is used, so scripts work without an await.
+ * backend 'js' is used, so scripts work without an await. A current backend whose device was
+ * lost is still returned (its ops throw `DeviceLostError`) until something switches.
  */
 export function backend(): Backend {
   if (current) return current;
   const js = entries.get('js');
   if (!js) throw new Error(`backend: none is set; call await setBackend(name) (registered: ${listBackends().join(', ') || 'none'})`);
-  js.instance ??= js.factory() as Backend;
-  current = js.instance;
+  current = js.instance ?? adopt('js', js, js.factory() as Backend);
   return current;
 }
 
