@@ -1,46 +1,8 @@
 // The playground as a person uses it, in headless Chromium: train, pause, change the learning
 // rate, round-trip a checkpoint, stay responsive. Screenshots land in test-results/e2e.
-import { expect, test, type Page } from '@playwright/test';
-
-/** Reads the dashboard's controller state from the page. */
-async function read(page: Page) {
-  return page.evaluate(() => {
-    const el = document.querySelector('webgrad-playground') as unknown as {
-      training: { state?: { step: number; state: string; backend: string }; history: { length: number; column(n: string): Float64Array }; error?: string };
-    };
-    const t = el.training;
-    return {
-      step: t.state?.step ?? 0,
-      state: t.state?.state ?? 'none',
-      backend: t.state?.backend ?? '',
-      error: t.error,
-      steps: Array.from(t.history.column('step')),
-      losses: Array.from(t.history.column('loss')),
-    };
-  });
-}
-
-async function openPlayground(page: Page, hash: string): Promise<void> {
-  await page.addInitScript(() => {
-    (window as unknown as { longTasks: number[] }).longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) (window as unknown as { longTasks: number[] }).longTasks.push(e.duration);
-    }).observe({ type: 'longtask', buffered: true });
-  });
-  await page.goto(`/${hash}`);
-  // Ready, or refused with a message (a backend this browser cannot start).
-  await expect.poll(async () => {
-    const r = await read(page);
-    return r.error ? 'error' : r.state;
-  }, { timeout: 30_000 }).toMatch(/idle|paused|error/);
-}
-
-async function trainFor(page: Page, steps: number): Promise<void> {
-  await page.getByTestId('play').click();
-  await expect.poll(async () => (await read(page)).step, { timeout: 60_000 }).toBeGreaterThanOrEqual(steps);
-  await page.getByTestId('play').click();
-  await expect.poll(async () => (await read(page)).state).toBe('paused');
-}
+import { expect, test } from '@playwright/test';
+import { describeTasks, mainThreadTasks } from './main-thread.js';
+import { openPlayground, read, trainFor } from './playground-page.js';
 
 for (const backend of ['js', 'wasm', 'webgpu'] as const) {
   test(`trains the spirals on ${backend}: the charts grow and the loss falls`, async ({ page }) => {
@@ -127,16 +89,26 @@ test('an impossible configuration shows a message and the running session goes o
   await expect.poll(async () => (await read(page)).step).toBe(step + 1);
 });
 
-test('the page stays responsive while training: no long task over 50 ms', async ({ page }) => {
+// Responsive while training: no task of the page's main thread uses over 50 ms of CPU. Thread
+// CPU time, from a Chromium trace, not wall time (a 'longtask' entry, a round trip): on a loaded
+// machine the main thread is taken off its core in mid-task, and a task of 12 ms of work lasts
+// 60 ms; the work it does, which is what the app controls, stays 12 ms. Checked on this 2-core
+// machine with two `yes > /dev/null` burning both cores: the tasks' wall times passed 100 ms, the
+// longest CPU time stayed under 25 ms (quiet: about 20 ms), and the test passed every time.
+test('the page stays responsive while training: no main-thread task over 50 ms of CPU', async ({ page, browser }) => {
   await openPlayground(page, '#dataset=spirals&backend=js');
-  // Only tasks while training count, not the page's own start-up.
-  await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks = []));
-  await page.getByTestId('play').click();
-  await page.waitForTimeout(3000);
-  await page.getByTestId('play').click();
-  const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+  const tasks = await mainThreadTasks(browser, page, async () => {
+    await page.getByTestId('play').click();
+    // Long enough for the charts, the views and the counters to redraw many times over.
+    await expect.poll(async () => (await read(page)).step, { timeout: 60_000 }).toBeGreaterThanOrEqual(3_000);
+    await page.getByTestId('play').click();
+    await expect.poll(async () => (await read(page)).state).toBe('paused');
+  });
   await page.screenshot({ path: 'test-results/e2e/responsive.png', fullPage: true });
-  expect(longTasks.filter((d) => d > 50)).toEqual([]);
+  expect(tasks.length, 'main-thread tasks traced').toBeGreaterThan(100);
+  expect(tasks.every((t) => Number.isFinite(t.cpu)), 'the trace has thread CPU times').toBe(true);
+  const long = tasks.filter((t) => t.cpu > 50);
+  expect(long, `longest: ${describeTasks(tasks)}`).toEqual([]);
 });
 
 test('the teaching views: neurons drawn live, backpropagation replayed node by node', async ({ page }) => {
@@ -198,7 +170,7 @@ test('the inspector freezes a glob and edits a value while training; histograms 
   const frozenBefore = await row('layers.0.weight').innerText();
   const outputBefore = await row('layers.2.weight').innerText();
   await trainFor(page, (await read(page)).step + 20);
-  // A single step refreshes the views (they refresh on their own only every half second of play).
+  // The views follow every change; a single step is one more.
   await page.getByTestId('step-once').click();
   await expect.poll(() => row('layers.2.weight').innerText()).not.toBe(outputBefore);
   expect(await row('layers.0.weight').innerText()).toBe(frozenBefore);

@@ -1,12 +1,13 @@
 // <webgrad-playground>: the dashboard. Transport controls like a media player, live charts, the
 // decision boundary, weight and gradient histograms, a parameter inspector, a digit pad and
-// checkpoints; the configuration is kept in the URL.
+// checkpoints; the configuration is kept in the URL. The views follow the worker's state events.
 import { css, html, LitElement } from 'lit';
-import type { PlaygroundConfig, TensorSnapshot } from '@webgrad/worker/page';
+import type { PlaygroundConfig, TensorSnapshot, WorkerEvent } from '@webgrad/worker/page';
 import type { BoundaryData } from './components/boundary.js';
 import { readConfigAttribute } from './config-attribute.js';
+import { RefreshQueue } from './refresh-queue.js';
 import { TrainingController } from './training-controller.js';
-import { fromHash, toHash } from './url-state.js';
+import { readHash, toHash } from './url-state.js';
 import './components/boundary.js';
 import './components/chart.js';
 import './components/controls.js';
@@ -17,7 +18,8 @@ import './components/graph-view.js';
 import './components/neurons.js';
 import type { NeuronLayer } from './components/neurons.js';
 
-const REFRESH_MS = 500;
+/** While playing, the views are fetched at most this often (the worker sends ten states a second). */
+const PLAY_REFRESH_MS = 250;
 /** The neuron view draws a heatmap per unit: only for hidden layers this small. */
 const MAX_NEURONS_DRAWN = 10;
 
@@ -44,11 +46,18 @@ export class WebgradPlayground extends LitElement {
     button { font: inherit; padding: 4px 10px; }
     .stats { font: 12px ui-monospace, monospace; color: #334155; }
     .error { grid-column: 1 / -1; background: #fee2e2; color: #991b1b; padding: 6px 10px; border-radius: 4px; }
+    .notice { grid-column: 1 / -1; display: flex; gap: 8px; align-items: center; padding: 6px 10px; border-radius: 4px; }
+    .notice.info { background: #dbeafe; color: #1e3a8a; }
+    .notice.warning { background: #fef3c7; color: #78350f; }
+    .notice span { flex: 1; }
+    .notice button { padding: 0 6px; background: none; border: none; color: inherit; cursor: pointer; font-size: 16px; }
     section { min-width: 0; }
     section h2 { font-size: 14px; margin: 8px 0 4px; }
   `;
 
-  config: PlaygroundConfig = fromHash(location.hash);
+  /** The link's configuration; a refused link starts the defaults, says why, and stays as it was. */
+  private readonly link = readHash(location.hash);
+  config: PlaygroundConfig = this.link.config;
   boundary: BoundaryData | undefined;
   neurons: NeuronLayer[] = [];
 
@@ -58,24 +67,51 @@ export class WebgradPlayground extends LitElement {
   parameters: TensorSnapshot[] = [];
   guess: Float32Array | undefined;
   /** Why the `config` attribute was refused, if it was. */
-  configError = '';
+  configError = this.link.error ?? '';
   private readonly training = new TrainingController(this);
+  /** Fetches the boundary, neurons and parameters: one fetch in flight, one more queued. */
+  private readonly views = new RefreshQueue(() => this.refreshViews());
+  /** When the views were last fetched, to pace them while playing. */
+  private lastRefresh = -Infinity;
+  /** Holds on the views of loads answered whose new run has sent no state yet. */
+  private untilState: (() => void)[] = [];
   /** Whether connectedCallback has loaded the first configuration. */
   private started = false;
-  private timer = 0;
+  private stopListening: (() => void) | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.started = true;
+    this.stopListening = this.training.on((e) => this.follow(e));
     // A refused configuration shows its error (the controller keeps it); nothing else to undo.
-    this.training.load(this.config).catch(() => undefined);
-    this.timer = window.setInterval(() => this.refreshViews(), REFRESH_MS);
+    this.loadRun(this.config).catch(() => undefined);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.started = false;
-    clearInterval(this.timer);
+    this.stopListening?.();
+  }
+
+  /**
+   * Keeps the views on the model: every state event but those of a run in play is a change (a
+   * step, pause, load, reset, checkpoint, backend switch, setting or freeze), so it refetches
+   * them; while playing they are refetched at most every {@link PLAY_REFRESH_MS}.
+   */
+  private follow(e: WorkerEvent): void {
+    if (e.type === 'loaded') this.views.request();
+    if (e.type !== 'state') return;
+    for (const release of this.untilState.splice(0)) release();
+    if (e.state === 'empty') return this.clearViews();
+    if (e.state !== 'playing' || performance.now() - this.lastRefresh >= PLAY_REFRESH_MS) this.views.request();
+  }
+
+  /** Forgets the views of the run before (a new run, or none). */
+  private clearViews(): void {
+    this.boundary = undefined;
+    this.neurons = [];
+    this.parameters = [];
+    this.guess = undefined;
   }
 
   static override get observedAttributes(): string[] {
@@ -105,32 +141,56 @@ export class WebgradPlayground extends LitElement {
     return !this.hasAttribute('config');
   }
 
-  private refreshing = false;
-
-  /** Asks the worker for the boundary and a parameter snapshot; one request in flight at a time. */
-  private async refreshViews(force = false): Promise<void> {
+  /**
+   * Fetches the boundary, the neuron heatmaps and a parameter snapshot for the current state.
+   * The three requests go out together, so the worker (which answers in order) answers them
+   * for the same model; the views change together when all three are in.
+   */
+  private async refreshViews(): Promise<void> {
     const s = this.training.state;
-    if (this.refreshing || !s || s.state === 'empty' || (!force && s.state !== 'playing')) return;
-    this.refreshing = true;
+    if (!s || s.state === 'empty') return;
+    this.lastRefresh = performance.now();
+    const requests = this.training.requests;
+    const plane = s.inputs === 2;
+    const neurons = plane && this.showsNeurons;
     try {
-      const requests = this.training.requests;
-      if (s.inputs === 2) {
-        const b = await requests.request((id) => ({ type: 'boundary', id, resolution: 48 }), 'boundary');
-        this.boundary = { ...b, classes: s.classes ?? 2 };
-        if (this.showsNeurons) this.neurons = (await requests.request((id) => ({ type: 'neurons', id, resolution: 24 }), 'neurons')).layers;
-      }
-      this.parameters = (await requests.request((id) => ({ type: 'snapshot', id }), 'snapshot')).parameters;
+      const [boundary, layers, snapshot] = await Promise.all([
+        plane ? requests.request((id) => ({ type: 'boundary', id, resolution: 48 }), 'boundary') : undefined,
+        neurons ? requests.request((id) => ({ type: 'neurons', id, resolution: 24 }), 'neurons') : undefined,
+        requests.request((id) => ({ type: 'snapshot', id }), 'snapshot'),
+      ]);
+      this.boundary = boundary && { ...boundary, classes: s.classes ?? 2 };
+      this.neurons = layers?.layers ?? [];
+      this.parameters = snapshot.parameters;
     } catch (e) {
       this.training.error = (e as Error).message;
-    } finally {
-      this.refreshing = false;
+      this.requestUpdate();
     }
+  }
+
+  /**
+   * Starts a run. The views hold still while it loads and until the new run's first state event
+   * (which follows the load's reply): a fetch made with the old run's state, for a boundary of a
+   * 2-D model say, could otherwise reach a new run of another shape. Once the worker has built
+   * the run, the old run's views and notices are cleared.
+   */
+  private async loadRun(config: PlaygroundConfig): Promise<void> {
+    const release = this.views.hold();
+    try {
+      await this.training.load(config);
+    } catch (e) {
+      release();
+      throw e;
+    }
+    this.clearViews();
+    this.training.clearNotices();
+    this.untilState.push(release);
   }
 
   /** Loads a new configuration; only once the worker accepts it do the URL and the views change. */
   private async setConfig(config: PlaygroundConfig): Promise<void> {
     try {
-      await this.training.load(config);
+      await this.loadRun(config);
     } catch {
       // The error is shown; the running session, its config, charts and the URL stay as they were.
       this.requestUpdate();
@@ -138,16 +198,14 @@ export class WebgradPlayground extends LitElement {
     }
     this.config = config;
     if (this.keepsUrl && config.dataset.kind !== 'csv') history.replaceState(null, '', toHash(config));
-    this.boundary = undefined;
   }
 
-  private async step(n: number): Promise<void> {
+  private step(n: number): void {
     this.training.send({ type: 'step', count: n });
-    await this.refreshViews(true);
   }
 
   private async download(): Promise<void> {
-    const { buffer } = await this.training.requests.request((id) => ({ type: 'saveCheckpoint', id }), 'checkpoint');
+    const { buffer } = await this.training.request((id) => ({ type: 'saveCheckpoint', id }), 'checkpoint');
     const url = URL.createObjectURL(new Blob([buffer], { type: 'application/octet-stream' }));
     const a = Object.assign(document.createElement('a'), { href: url, download: `webgrad-step-${this.training.state?.step ?? 0}.safetensors` });
     a.click();
@@ -161,12 +219,12 @@ export class WebgradPlayground extends LitElement {
     const buffer = await file.arrayBuffer();
     // Cleared, so that choosing the same file again (after training on) loads it again.
     input.value = '';
-    await this.training.requests.request((id) => ({ type: 'loadCheckpoint', id, buffer }), 'loaded', [buffer]).catch(() => undefined);
-    await this.refreshViews(true);
+    // A refused checkpoint shows its error; a loaded one brings a state event, and the views follow.
+    await this.training.request((id) => ({ type: 'loadCheckpoint', id, buffer }), 'loaded', [buffer]).catch(() => undefined);
   }
 
   private async predictDigit(features: Float32Array): Promise<void> {
-    const { values } = await this.training.requests.request((id) => ({ type: 'predict', id, input: features, shape: [1, 64] }), 'prediction', [features.buffer]);
+    const { values } = await this.training.request((id) => ({ type: 'predict', id, input: features, shape: [1, 64] }), 'prediction', [features.buffer]);
     const max = Math.max(...values);
     const exp = values.map((v) => Math.exp(v - max));
     const total = exp.reduce((a, b) => a + b, 0);
@@ -193,7 +251,7 @@ export class WebgradPlayground extends LitElement {
       <header>
         <strong>webgrad playground</strong>
         <slot name="header-links"></slot>
-        <button data-testid="play" @click=${() => t.send({ type: playing ? 'pause' : 'play' })}>${playing ? '⏸ pause' : '▶ play'}</button>
+        <button data-testid="play" @click=${() => t.send({ type: t.state?.state === 'playing' ? 'pause' : 'play' })}>${playing ? '⏸ pause' : '▶ play'}</button>
         <button data-testid="step-once" @click=${() => this.step(1)}>step</button>
         <button data-testid="step-ten" @click=${() => this.step(10)}>step ×10</button>
         <button data-testid="reset" @click=${() => this.setConfig(this.config)}>⟲ reset</button>
@@ -202,6 +260,8 @@ export class WebgradPlayground extends LitElement {
         ${this.renderStats()}
       </header>
       ${this.configError || t.error ? html`<div class="error" role="alert">${this.configError || t.error}</div>` : ''}
+      ${t.notices.map((n) => html`<div class="notice ${n.level}" role="status" data-testid="notice">
+        <span>${n.message}</span><button aria-label="dismiss" title="dismiss" @click=${() => t.dismiss(n)}>×</button></div>`)}
       <section>
         <wg-controls .config=${this.config}
           @config-change=${(e: CustomEvent<PlaygroundConfig>) => this.setConfig(e.detail)}
@@ -228,7 +288,11 @@ export class WebgradPlayground extends LitElement {
         <wg-histograms .parameters=${this.parameters}></wg-histograms>
         <h2>parameters</h2>
         <wg-inspector .parameters=${this.parameters}
-          @edit-parameter=${(e: CustomEvent<{ path: string; values: Float32Array }>) => t.send({ type: 'setParameter', ...e.detail })}
+          @edit-parameter=${(e: CustomEvent<{ path: string; values: Float32Array }>) => {
+            t.send({ type: 'setParameter', ...e.detail });
+            // The worker answers an edit with no state event; the fetch goes after it, in order.
+            this.views.request();
+          }}
           @freeze=${(e: CustomEvent<{ glob: string; frozen: boolean }>) => t.send({ type: 'freeze', ...e.detail })}></wg-inspector>
       </section>
     `;

@@ -1,51 +1,46 @@
-// A Lit ReactiveController that owns the training worker: it sends commands, keeps every
-// step's metrics (columns that only grow), the latest state, and asks the host to redraw at
-// most once per animation frame.
+// A Lit ReactiveController that owns the training worker: it sends commands, keeps the run's
+// metrics (a bounded history), the latest state, the last error and the worker's notices, and
+// asks the host to redraw at most once per animation frame and at most every DRAW_EVERY_MS.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { METRIC_COLUMNS, TrainingClient, type Command, type MetricColumn, type PlaygroundConfig, type StateEvent, type WorkerEvent } from '@webgrad/worker/page';
+import { TrainingClient, type Command, type PlaygroundConfig, type StateEvent, type WorkerEvent } from '@webgrad/worker/page';
+import { MetricHistory } from './metric-history.js';
 import { startTrainingWorker } from './worker-start.js';
 
-/** All metrics received so far, one growable column per metric. */
-export class MetricHistory {
-  length = 0;
-  columns = Object.fromEntries(METRIC_COLUMNS.map((c) => [c, new Float64Array(1024)])) as Record<MetricColumn, Float64Array>;
+export { MetricHistory } from './metric-history.js';
 
-  /** Appends a batch of rows. */
-  append(batch: Record<MetricColumn, Float32Array>): void {
-    const n = batch.step.length;
-    if (this.length + n > this.columns.step.length) {
-      const size = Math.max(this.columns.step.length * 2, this.length + n);
-      for (const c of METRIC_COLUMNS) {
-        const grown = new Float64Array(size);
-        grown.set(this.columns[c]);
-        this.columns[c] = grown;
-      }
-    }
-    for (const c of METRIC_COLUMNS) this.columns[c].set(batch[c], this.length);
-    this.length += n;
-  }
-
-  /** A view of one column's filled part. */
-  column(name: MetricColumn): Float64Array {
-    return this.columns[name].subarray(0, this.length);
-  }
-
-  /** Forgets everything (a new run). */
-  clear(): void {
-    this.length = 0;
-  }
+/** Something the worker told the user without stopping: a recovery (info) or a warning. */
+export interface Notice {
+  level: 'info' | 'warning';
+  message: string;
 }
+
+/**
+ * The least time between two redraws that new metrics ask for. Training sends a batch every few
+ * milliseconds; drawing all the charts on every frame took about half the main thread's time in
+ * Chromium (mostly compositing, not script), on a machine whose other core trains.
+ */
+const DRAW_EVERY_MS = 50;
+
+/** Notices kept at once; older ones give way. */
+const MAX_NOTICES = 5;
+
+type RequestReply = Parameters<TrainingClient['request']>[1];
 
 /** Connects a host element to a training worker. */
 export class TrainingController implements ReactiveController {
   readonly history = new MetricHistory();
   state: StateEvent | undefined;
+  /** The last error the worker reported; cleared by the next command the user gives. */
   error: string | undefined;
+  /** What the worker told the user, oldest first, until dismissed or a new run starts. */
+  notices: Notice[] = [];
   /** Bumped whenever new metrics arrive, so charts know to redraw. */
   revision = 0;
   private client: TrainingClient | undefined;
   private worker: Worker | undefined;
   private frame = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private drawn = -Infinity;
   private readonly listeners = new Set<(event: WorkerEvent) => void>();
 
   constructor(private readonly host: ReactiveControllerHost) {
@@ -59,8 +54,12 @@ export class TrainingController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.worker?.terminate();
+    // Through the client, so that requests still waiting (a view fetch, a load) reject.
+    this.client?.terminate();
     cancelAnimationFrame(this.frame);
+    clearTimeout(this.timer);
+    this.frame = 0;
+    this.timer = undefined;
   }
 
   private receive(event: WorkerEvent): void {
@@ -72,18 +71,28 @@ export class TrainingController implements ReactiveController {
       this.state = event;
     } else if (event.type === 'error') {
       this.error = `${event.command}: ${event.message}`;
+    } else if (event.type === 'notice') {
+      // The same message again (a warning repeated every few steps) is not a new notice.
+      if (this.notices.at(-1)?.message !== event.message) this.notices = [...this.notices, { level: event.level, message: event.message }].slice(-MAX_NOTICES);
     }
     for (const l of this.listeners) l(event);
     this.scheduleUpdate();
   }
 
-  /** Redraws at most once per animation frame, however many events arrive. */
+  /** Redraws on the next animation frame at least {@link DRAW_EVERY_MS} after the last, however many events arrive. */
   private scheduleUpdate(): void {
-    if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      this.host.requestUpdate();
-    });
+    if (this.frame || this.timer !== undefined) return;
+    const draw = () => {
+      this.timer = undefined;
+      this.frame = requestAnimationFrame(() => {
+        this.frame = 0;
+        this.drawn = performance.now();
+        this.host.requestUpdate();
+      });
+    };
+    const wait = this.drawn + DRAW_EVERY_MS - performance.now();
+    if (wait > 0) this.timer = setTimeout(draw, wait);
+    else draw();
   }
 
   /** Calls `listener` on every worker event. */
@@ -92,10 +101,33 @@ export class TrainingController implements ReactiveController {
     return () => this.listeners.delete(listener);
   }
 
-  /** Sends a command; clears the last error. */
+  /** Sends a command the user gave; clears the last error (an error of this one sets it again). */
   send(command: Command, transfer: Transferable[] = []): void {
     this.error = undefined;
     this.client?.send(command, transfer);
+  }
+
+  /**
+   * Sends a request the user made (a checkpoint, a prediction) and resolves with its reply; clears
+   * the last error, like {@link send}. The views' own polling goes through {@link requests}, which
+   * leaves the error shown.
+   */
+  request<T extends RequestReply>(make: (id: number) => Command, replyType: T, transfer: Transferable[] = []): Promise<Extract<WorkerEvent, { type: T }>> {
+    this.error = undefined;
+    this.host.requestUpdate();
+    return this.requests.request(make, replyType, transfer);
+  }
+
+  /** Removes a notice (the user dismissed it). */
+  dismiss(notice: Notice): void {
+    this.notices = this.notices.filter((n) => n !== notice);
+    this.host.requestUpdate();
+  }
+
+  /** Forgets the notices, which told of the run before (a new run starts). */
+  clearNotices(): void {
+    this.notices = [];
+    this.host.requestUpdate();
   }
 
   /**
@@ -104,8 +136,7 @@ export class TrainingController implements ReactiveController {
    * The history is cleared by the new run's first state event (step 0).
    */
   async load(config: PlaygroundConfig): Promise<void> {
-    this.error = undefined;
-    await this.requests.request((id) => ({ type: 'load', config, id }), 'loaded');
+    await this.request((id) => ({ type: 'load', config, id }), 'loaded');
   }
 
   /** The underlying client, for request/reply commands. */

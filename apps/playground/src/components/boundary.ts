@@ -27,7 +27,9 @@ export class WgBoundary extends LitElement {
   protected override updated(): void {
     const canvas = this.renderRoot.querySelector('canvas')!;
     const ctx = canvas.getContext('2d');
-    if (!ctx || !this.data) return;
+    if (!ctx) return;
+    // No data (a new run whose first boundary is on its way): a blank plane, not the old run's.
+    if (!this.data) return ctx.clearRect(0, 0, canvas.width, canvas.height);
     const { resolution: n, values, classes, extent, points, labels } = this.data;
     const image = ctx.createImageData(n, n);
     for (let cell = 0; cell < n * n; cell++) {
