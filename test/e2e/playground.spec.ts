@@ -79,7 +79,7 @@ test('an impossible configuration shows a message and the running session goes o
   const hidden = page.locator('wg-controls input[name="hidden"]');
   await hidden.fill('16,-3');
   await hidden.dispatchEvent('change');
-  await expect(page.getByRole('alert')).toContainText('hidden layers');
+  await expect(page.getByRole('alert')).toContainText(/hidden layer 2's width must be an integer/);
   const step = (await read(page)).step;
   expect(step).toBeGreaterThanOrEqual(10);
   // Untouched: the charts keep the run's history and the shareable link keeps the good config.
