@@ -1,7 +1,7 @@
 // Making tensors from JavaScript values and shapes: inferred shapes and dtypes, the dtype and
 // shape options (or a shape array, as in TF.js), the shape-only constructors, and the errors for
 // data that does not fit, unknown options and sizes past MAX_TENSOR_ELEMENTS.
-import { arange, eye, full, linspace, MAX_TENSOR_ELEMENTS, ones, onesLike, tensor, zeros, zerosLike, type Tensor } from '@webgrad/tensor';
+import { arange, bernoulli, eye, full, linspace, MAX_TENSOR_ELEMENTS, ones, onesLike, rand, randint, randn, tensor, zeros, zerosLike, type Tensor } from '@webgrad/tensor';
 import { describe, expect, it } from 'vitest';
 
 const values = async (t: Tensor): Promise<number[]> => Array.from(await t.data());
@@ -299,6 +299,14 @@ describe('sizes no backend could allocate', () => {
     expect(() => eye(1e5)).toThrow(`eye: shape [100000,100000] has 10000000000 elements, ${limit}`);
     // A zero extent makes any other extent empty, not huge.
     expect(zeros([0, 1e12]).size).toBe(0);
+  });
+
+  it('rand, randn, randint and bernoulli refuse shapes past the limit, naming themselves', () => {
+    expect(() => rand([1e6, 1e6])).toThrow(new RangeError(`rand: shape [1000000,1000000] has 1000000000000 elements, ${limit}`));
+    expect(() => randn([2 ** 31])).toThrow(`randn: shape [2147483648] has 2147483648 elements, ${limit}`);
+    expect(() => randint([65536, 32768], 0, 2)).toThrow(`randint: shape [65536,32768] has 2147483648 elements, ${limit}`);
+    expect(() => bernoulli([1e200], 0.5)).toThrow(`bernoulli: shape [1e+200] has 1e+200 elements, ${limit}`);
+    expect(randn([0, 1e12]).size).toBe(0);
   });
 
   it('linspace refuses a count past the limit, and sizes that are not counts', () => {

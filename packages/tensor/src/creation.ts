@@ -43,7 +43,7 @@ export function checkAllocatable(fn: string, shape: readonly number[], arg = 'sh
 }
 
 /** `make()`, with a failed allocation (out of memory below the element limit) named as such. */
-function allocating<T>(fn: string, size: number, make: () => T): T {
+export function allocating<T>(fn: string, size: number, make: () => T): T {
   try {
     return make();
   } catch (e) {

@@ -1,8 +1,8 @@
 // Seeded random tensors. Values are drawn on the host from one global generator so that a run
 // with the same seed is reproducible on every backend.
 import type { DType } from './dtype.js';
+import { allocating, checkAllocatable } from './creation.js';
 import { fromValues } from './engine.js';
-import { checkShape, sizeOf } from './shape.js';
 import type { Tensor } from './tensor.js';
 
 /**
@@ -67,8 +67,8 @@ export function seed(value: number): void {
 }
 
 function draw(op: string, shape: readonly number[], dtype: DType, sample: () => number): Tensor {
-  checkShape(op, [...shape]);
-  const values = new Float64Array(sizeOf(shape));
+  const size = checkAllocatable(op, [...shape]);
+  const values = allocating(op, size, () => new Float64Array(size));
   for (let i = 0; i < values.length; i++) values[i] = sample();
   return fromValues(values, shape, dtype);
 }
