@@ -331,6 +331,15 @@ describe('bad input and memory', () => {
     await expect(v.evaluate()).rejects.toThrow('Trainer: validation label -1 (sample 0)');
   });
 
+  it('an evaluation that fails frees its batch: features or labels that do not fit leak nothing', async () => {
+    const t = trainer({ loss: 'mse', data: fromArrays([[1, 2]], [[1, 2]]) });
+    const live = memory().liveTensors;
+    await expect(t.evaluate(fromArrays([[1, 2, 3]], [[1, 2]]))).rejects.toThrow("dense 'layers.0': expected input [..., 2], got [1,3]");
+    await expect(t.evaluate(fromArrays([[1, 2]], [[1, 2, 3]]))).rejects.toThrow('mse: prediction [1,2] and target [1,3] must have the same shape');
+    expect(memory().liveTensors).toBe(live);
+    expect(t.model.training).toBe(true);
+  });
+
   it('labels that do not fit the output: an error naming the loss and both shapes', async () => {
     const t = trainer({ loss: 'mse', data: fromArrays([[1, 2]], [[1, 2, 3]]) });
     await expect(t.fit({ steps: 1 })).rejects.toThrow('mse: prediction [1,2] and target [1,3] must have the same shape');

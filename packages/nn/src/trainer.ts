@@ -347,14 +347,19 @@ export class Trainer {
     let [lossSum, hits] = [0, 0];
     try {
       for (const batch of datasetOn(data, this.backend).batches(this.batchSize, { shuffle: false })) {
-        const { loss, prediction } = this.on(() => scope(() => noGrad(() => {
-          const prediction = this.model.forward(batch.x);
-          return { loss: this.lossFn(prediction, batch.y), prediction };
-        })));
-        const n = batch.x.shape[0]!;
-        lossSum += (await loss.item()) * n;
-        if (this.tracksAccuracy) hits += n * accuracy({ scores: (await prediction.data()) as Float32Array, classes: prediction.shape[1] ?? 1, labels: await labelsOf(batch.y) });
-        for (const t of [loss, prediction, batch.x, batch.y]) t.dispose();
+        const held: Tensor[] = [batch.x, batch.y]; // disposed however the batch ends, a throw included
+        try {
+          const { loss, prediction } = this.on(() => scope(() => noGrad(() => {
+            const prediction = this.model.forward(batch.x);
+            return { loss: this.lossFn(prediction, batch.y), prediction };
+          })));
+          held.push(loss, prediction);
+          const n = batch.x.shape[0]!;
+          lossSum += (await loss.item()) * n;
+          if (this.tracksAccuracy) hits += n * accuracy({ scores: (await prediction.data()) as Float32Array, classes: prediction.shape[1] ?? 1, labels: await labelsOf(batch.y) });
+        } finally {
+          for (const t of held) t.dispose();
+        }
       }
     } finally {
       this.model.train(wasTraining);
