@@ -68,6 +68,28 @@ describe.skipIf(noAdapter)('a lost GPU device', () => {
     expect(s.state()).toMatchObject({ backend: 'webgpu', step: 3 });
   }, 60_000);
 
+  it('the views asked for as the device goes get their answers from the moved run, not an error', async () => {
+    const s = connect();
+    await s.session.receive({ type: 'load', config, id: 1 });
+    await s.session.receive({ type: 'play' });
+    await expect.poll(() => s.state().step, { timeout: 10_000 }).toBeGreaterThan(2);
+    destroyDevice();
+    await Promise.all([
+      s.session.receive({ type: 'snapshot', id: 2 }),
+      s.session.receive({ type: 'boundary', id: 3, resolution: 8 }),
+      s.session.receive({ type: 'neurons', id: 4, resolution: 8 }),
+      s.session.receive({ type: 'predict', id: 5, input: new Float32Array([0.1, 0.2]), shape: [1, 2] }),
+    ]);
+    expect(s.of('error')).toEqual([]);
+    expect(s.events.filter((e) => 'id' in e && (e.id as number) >= 2).map((e) => e.type)).toEqual(['snapshot', 'boundary', 'neurons', 'prediction']);
+    expect(s.of('notice').map((n) => n.message)).toEqual([expect.stringMatching(/^GPU lost at step \d+; resumed on wasm from/)]);
+    await s.session.receive({ type: 'pause' });
+    const at = s.state().step;
+    await s.session.receive({ type: 'step', count: 2, id: 6 });
+    expect(s.state()).toMatchObject({ backend: 'wasm', state: 'paused', step: at + 2 });
+    expect(s.of('error')).toEqual([]);
+  }, 60_000);
+
   it('while idle: the run moves at once, from the step it stopped at', async () => {
     const s = connect();
     await s.session.receive({ type: 'load', config, id: 1 });

@@ -78,7 +78,15 @@ export class Session {
   async handle(command: Command): Promise<void> {
     const id = 'id' in command ? command.id : undefined;
     await this.guard(command, async () => {
-      await this.dispatch(command);
+      const run = this.run;
+      try {
+        await this.dispatch(command);
+      } catch (e) {
+        // A command that meets a lost device runs again, once, on the run moved off it.
+        if (!(e instanceof wg.DeviceLostError) || !run) throw e;
+        await this.recover(run);
+        await this.dispatch(command);
+      }
       if (id !== undefined && !REPLIES.includes(command.type)) this.emit({ type: 'done', id, command: command.type });
     });
   }
