@@ -34,28 +34,20 @@ export interface Divergence {
 
 /**
  * The error a Trainer step stops with when the loss, a gradient or an updated parameter is NaN or
- * infinite: `diverged at step 12: loss is NaN (epoch 0, batch 11)`.
+ * infinite: `diverged at step 12: loss is NaN (epoch 0, batch 11)`. It carries the
+ * {@link Divergence} it was made from as its own fields.
  */
-export class DivergedError extends Error implements Divergence {
+export class DivergedError extends Error {
   override readonly name = 'DivergedError';
-  readonly step: number;
-  readonly epoch: number;
-  readonly batch: number;
-  readonly quantity: DivergedQuantity;
-  readonly path?: string;
-  readonly value: number;
-  readonly index?: number;
-  readonly hint?: string;
 
   constructor(d: Divergence) {
     const what = d.quantity === 'loss' ? `loss is ${d.value}` : `${d.quantity === 'gradient' ? 'gradient of' : 'parameter'} '${d.path}' is not finite (${d.value} at element ${d.index})`;
     super(`diverged at step ${d.step}: ${what} (epoch ${d.epoch}, batch ${d.batch})${d.hint ? `: ${d.hint}` : ''}`);
-    ({ step: this.step, epoch: this.epoch, batch: this.batch, quantity: this.quantity, value: this.value } = d);
-    if (d.path !== undefined) this.path = d.path;
-    if (d.index !== undefined) this.index = d.index;
-    if (d.hint !== undefined) this.hint = d.hint;
+    Object.assign(this, d);
   }
 }
+// The Divergence's fields, declared once (in the interface) and merged into the class.
+export interface DivergedError extends Divergence {}
 
 /**
  * One small tensor to read instead of the loss: the loss plus zero times the sum, over every
