@@ -2,6 +2,13 @@
 // controller, train for some steps, and compare what its views show with the worker's model.
 import { expect, type Page } from '@playwright/test';
 
+/** Saves a checkpoint with the page's button; returns the path of the downloaded file. */
+export async function saveCheckpoint(page: Page): Promise<string> {
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'save checkpoint' }).click();
+  return (await download).path();
+}
+
 /** Reads the dashboard's controller state from the page. */
 export async function read(page: Page) {
   return page.evaluate(() => {

@@ -3,7 +3,7 @@
 // step, an edit, a freeze, a checkpoint, a backend switch, a reset, a new configuration), not
 // only while playing; and their requests never pile up.
 import { expect, test, type Page } from '@playwright/test';
-import { expectViewsFollowModel, openPlayground, read, trainFor } from './playground-page.js';
+import { expectViewsFollowModel, openPlayground, read, saveCheckpoint, trainFor } from './playground-page.js';
 
 const row = (page: Page, path: string) => page.locator(`wg-inspector tr[data-path="${path}"]`);
 
@@ -79,9 +79,7 @@ test('a freeze, an edit, a checkpoint and a backend switch show at once, without
   await expectViewsFollowModel(page);
 
   const savedAt = (await read(page)).step;
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'save checkpoint' }).click();
-  const file = await (await download).path();
+  const file = await saveCheckpoint(page);
   await trainFor(page, savedAt + 20);
   await page.getByTestId('upload').setInputFiles(file);
   await expect.poll(async () => (await read(page)).step).toBe(savedAt);

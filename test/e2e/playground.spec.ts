@@ -2,7 +2,7 @@
 // rate, round-trip a checkpoint, stay responsive. Screenshots land in test-results/e2e.
 import { expect, test } from '@playwright/test';
 import { describeTasks, mainThreadTasks } from './main-thread.js';
-import { openPlayground, read, trainFor } from './playground-page.js';
+import { openPlayground, read, saveCheckpoint, trainFor } from './playground-page.js';
 
 for (const backend of ['js', 'wasm', 'webgpu'] as const) {
   test(`trains the spirals on ${backend}: the charts grow and the loss falls`, async ({ page }) => {
@@ -194,9 +194,7 @@ test('checkpoint download and upload through the page; a checkpoint of another a
   await openPlayground(page, '#dataset=blobs&hidden=4&backend=js');
   await trainFor(page, 10);
   const savedAt = (await read(page)).step;
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'save checkpoint' }).click();
-  const file = await (await download).path();
+  const file = await saveCheckpoint(page);
   await trainFor(page, savedAt + 20);
   // Upload restores the step it was saved at.
   await page.getByTestId('upload').setInputFiles(file);
