@@ -1,33 +1,27 @@
 // The three lessons as a teacher uses them, in headless Chromium: run each one and check what it
 // teaches really happens (numbers read from the page's data-* attributes, computed live), with
 // no long main-thread task. Screenshots land in test-results/lessons for a person to look at.
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { expectResponsiveWhile } from './main-thread.js';
 
-/** Opens a lesson page, counting main-thread long tasks (over 50 ms) from the start. */
+/** Opens a lesson page; a page error fails the test. */
 async function openLesson(page: Page, path: string): Promise<void> {
-  await page.addInitScript(() => {
-    (window as unknown as { longTasks: number[] }).longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) (window as unknown as { longTasks: number[] }).longTasks.push(e.duration);
-    }).observe({ type: 'longtask', buffered: true });
-  });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(path);
   expect(errors).toEqual([]);
 }
 
-/** Forgets the long tasks so far: only those while training count, not the page's start-up. */
-const clearLongTasks = (page: Page): Promise<unknown> => page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks = []));
-
 /**
- * The page stayed responsive while training: no main-thread task over 50 ms, bar one. A loop
- * that blocked the page would show one every frame; this machine is shared, and a busy CPU can
- * stretch any single task once.
+ * Presses the lesson's play and expects the page to stay responsive for the first seconds of
+ * training (traced; see main-thread.ts), then waits until the lesson is done.
  */
-async function expectResponsive(page: Page): Promise<void> {
-  const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
-  expect(longTasks.length, `long tasks (ms): ${longTasks.map(Math.round).join(', ')}`).toBeLessThanOrEqual(1);
+async function playResponsively(browser: Browser, page: Page, lesson: Locator, timeout: number): Promise<void> {
+  await expectResponsiveWhile(browser, page, async () => {
+    await lesson.getByTestId('play').click();
+    await page.waitForTimeout(4000);
+  });
+  await expect(lesson).toHaveAttribute('data-state', 'done', { timeout });
 }
 
 /** A number from the lesson element's data-* attribute. */
@@ -48,7 +42,7 @@ test('the playground links to the lessons, and the index lists all three', async
   await page.screenshot({ path: 'test-results/lessons/index.png', fullPage: true });
 });
 
-test('linear regression: gradient descent reaches the least-squares line', async ({ page }) => {
+test('linear regression: gradient descent reaches the least-squares line', async ({ page, browser }) => {
   await openLesson(page, '/lessons/linear-regression.html');
   const lesson = page.locator('lesson-linear-regression');
   await expect(lesson).toHaveAttribute('data-step', '0');
@@ -61,24 +55,19 @@ test('linear regression: gradient descent reaches the least-squares line', async
   await expect(lesson).toHaveAttribute('data-step', '0');
   await expect(lesson).toHaveAttribute('data-slope', '0');
   await lesson.getByTestId('speed').selectOption('16');
-  await clearLongTasks(page);
-  await lesson.getByTestId('play').click();
-  await expect(lesson).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  await playResponsively(browser, page, lesson, 60_000);
   const [slope, intercept, exactSlope, exactIntercept] = await Promise.all(['slope', 'intercept', 'exact-slope', 'exact-intercept'].map((n) => num(lesson, n)));
   expect(await num(lesson, 'step')).toBe(1000);
   expect(Math.abs(slope - exactSlope)).toBeLessThan(0.01);
   expect(Math.abs(intercept - exactIntercept)).toBeLessThan(0.05);
   expect(await lesson.getByTestId('loss-chart').evaluate((el) => (el as unknown as { drawnPoints: number }).drawnPoints)).toBeGreaterThan(100);
-  await expectResponsive(page);
   await page.screenshot({ path: 'test-results/lessons/linear-regression.png', fullPage: true });
 });
 
-test('learning rate: too small falls slowly, about right falls most, too large diverges and says so', async ({ page }) => {
+test('learning rate: too small falls slowly, about right falls most, too large diverges and says so', async ({ page, browser }) => {
   await openLesson(page, '/lessons/learning-rate.html');
   const lesson = page.locator('lesson-learning-rate');
-  await clearLongTasks(page);
-  await lesson.getByTestId('play').click();
-  await expect(lesson).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  await playResponsively(browser, page, lesson, 60_000);
   const runs = lesson.getByTestId('run');
   const read = async (name: string) => {
     const run = runs.and(page.locator(`[data-name="${name}"]`));
@@ -99,18 +88,15 @@ test('learning rate: too small falls slowly, about right falls most, too large d
   await expect(large.run.getByTestId('diverged')).toContainText(/Diverged at step \d+/);
   await expect(small.run.getByTestId('diverged')).toHaveCount(0);
   await expect(right.run.getByTestId('diverged')).toHaveCount(0);
-  await expectResponsive(page);
   await page.screenshot({ path: 'test-results/lessons/learning-rate.png', fullPage: true });
 });
 
-test('overfitting: unregularised validation loss ends far above training loss; L2 and dropout narrow the gap', async ({ page }) => {
+test('overfitting: unregularised validation loss ends far above training loss; L2 and dropout narrow the gap', async ({ page, browser }) => {
   // 3 × 2,000 steps of a 2,500-weight network on the reference backend: slow on a busy machine.
   test.setTimeout(300_000);
   await openLesson(page, '/lessons/overfitting.html');
   const lesson = page.locator('lesson-overfitting');
-  await clearLongTasks(page);
-  await lesson.getByTestId('play').click();
-  await expect(lesson).toHaveAttribute('data-state', 'done', { timeout: 280_000 });
+  await playResponsively(browser, page, lesson, 280_000);
   expect(await num(lesson, 'step')).toBe(2000);
   const gap = async (cure: string) => {
     const row = lesson.locator(`[data-testid="result"][data-cure="${cure}"]`);
@@ -126,7 +112,6 @@ test('overfitting: unregularised validation loss ends far above training loss; L
   expect(dropout.gap).toBeLessThan(none.gap / 2);
   expect(l2.validation).toBeLessThan(none.validation);
   expect(dropout.validation).toBeLessThan(none.validation);
-  await expectResponsive(page);
   await page.screenshot({ path: 'test-results/lessons/overfitting.png', fullPage: true });
 });
 

@@ -1,6 +1,6 @@
 // The page's own main-thread work, measured from a Chromium trace: each task's wall time and its
 // thread CPU time. CPU time is what a responsiveness test can hold to on a shared machine.
-import type { Browser, Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 
 /** One task the page's main thread ran, in milliseconds. */
 export interface MainThreadTask {
@@ -61,4 +61,17 @@ export async function mainThreadTasks(browser: Browser, page: Page, during: () =
 /** A short line on the longest tasks, for an assertion's message. */
 export function describeTasks(tasks: MainThreadTask[], count = 5): string {
   return [...tasks].sort((a, b) => b.cpu - a.cpu).slice(0, count).map((t) => `${t.what || 'task'} ${t.cpu.toFixed(1)} ms CPU / ${t.wall.toFixed(1)} ms wall`).join('; ');
+}
+
+/**
+ * Runs `during` and expects the page stayed responsive meanwhile: no main-thread task used over
+ * 50 ms of CPU time. Thread CPU time, not wall time: on a loaded machine the main thread is taken
+ * off its core in mid-task, so a 12 ms task can last 60 ms; the work it does, which is what the
+ * app controls, stays 12 ms.
+ */
+export async function expectResponsiveWhile(browser: Browser, page: Page, during: () => Promise<void>): Promise<void> {
+  const tasks = await mainThreadTasks(browser, page, during);
+  expect(tasks.length, 'main-thread tasks traced').toBeGreaterThan(20);
+  expect(tasks.every((t) => Number.isFinite(t.cpu)), 'the trace has thread CPU times').toBe(true);
+  expect(tasks.filter((t) => t.cpu > 50), `longest: ${describeTasks(tasks)}`).toEqual([]);
 }

@@ -1,7 +1,7 @@
 // The playground as a person uses it, in headless Chromium: train, pause, change the learning
 // rate, round-trip a checkpoint, stay responsive. Screenshots land in test-results/e2e.
 import { expect, test } from '@playwright/test';
-import { describeTasks, mainThreadTasks } from './main-thread.js';
+import { expectResponsiveWhile } from './main-thread.js';
 import { openPlayground, read, saveCheckpoint, trainFor } from './playground-page.js';
 
 for (const backend of ['js', 'wasm', 'webgpu'] as const) {
@@ -89,15 +89,12 @@ test('an impossible configuration shows a message and the running session goes o
   await expect.poll(async () => (await read(page)).step).toBe(step + 1);
 });
 
-// Responsive while training: no task of the page's main thread uses over 50 ms of CPU. Thread
-// CPU time, from a Chromium trace, not wall time (a 'longtask' entry, a round trip): on a loaded
-// machine the main thread is taken off its core in mid-task, and a task of 12 ms of work lasts
-// 60 ms; the work it does, which is what the app controls, stays 12 ms. Checked on this 2-core
-// machine with two `yes > /dev/null` burning both cores: the tasks' wall times passed 100 ms, the
-// longest CPU time stayed under 25 ms (quiet: about 20 ms), and the test passed every time.
+// Responsive while training, measured as each main-thread task's CPU time (see main-thread.ts).
+// Checked on this 2-core machine with two `yes > /dev/null` burning both cores: the tasks' wall
+// times passed 100 ms, the longest CPU time stayed under 25 ms (quiet: about 20 ms).
 test('the page stays responsive while training: no main-thread task over 50 ms of CPU', async ({ page, browser }) => {
   await openPlayground(page, '#dataset=spirals&backend=js');
-  const tasks = await mainThreadTasks(browser, page, async () => {
+  await expectResponsiveWhile(browser, page, async () => {
     await page.getByTestId('play').click();
     // Long enough for the charts, the views and the counters to redraw many times over.
     await expect.poll(async () => (await read(page)).step, { timeout: 60_000 }).toBeGreaterThanOrEqual(3_000);
@@ -105,10 +102,6 @@ test('the page stays responsive while training: no main-thread task over 50 ms o
     await expect.poll(async () => (await read(page)).state).toBe('paused');
   });
   await page.screenshot({ path: 'test-results/e2e/responsive.png', fullPage: true });
-  expect(tasks.length, 'main-thread tasks traced').toBeGreaterThan(100);
-  expect(tasks.every((t) => Number.isFinite(t.cpu)), 'the trace has thread CPU times').toBe(true);
-  const long = tasks.filter((t) => t.cpu > 50);
-  expect(long, `longest: ${describeTasks(tasks)}`).toEqual([]);
 });
 
 test('the teaching views: neurons drawn live, backpropagation replayed node by node', async ({ page }) => {
