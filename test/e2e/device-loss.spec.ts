@@ -35,7 +35,9 @@ test('the GPU is lost while training: the run resumes on wasm from its checkpoin
     };
   });
   await page.getByTestId('play').click();
-  // Past the first in-memory checkpoint interval (3 s), so that the resume is not from step 0.
+  // Past the first in-memory checkpoint interval (3 s) after training got going (the first
+  // WebGPU steps compile shaders, slowly on a busy machine), so that the resume is not from step 0.
+  await expect.poll(async () => (await read(page)).step, { timeout: 60_000 }).toBeGreaterThan(0);
   await page.waitForTimeout(4000);
   const before = await read(page);
   expect(before).toMatchObject({ state: 'playing', backend: 'webgpu' });
