@@ -31,10 +31,10 @@ function sgdRule(name: string, { momentum: mu = 0, dampening = 0, nesterov = fal
 export const sgd = (options: SGDOptions): Optimizer => new Optimizer('sgd', options, sgdRule('sgd', options));
 
 /** Heavy-ball momentum (Polyak 1964): torch.optim.SGD with momentum 0.9 by default. */
-export const momentum = (options: SGDOptions): Optimizer => new Optimizer('momentum', options, sgdRule('momentum', { momentum: 0.9, ...options }));
+export const momentum = (options: SGDOptions): Optimizer => new Optimizer('momentum', options, sgdRule('momentum', { ...options, momentum: options.momentum ?? 0.9 }));
 
 /** Nesterov momentum: torch.optim.SGD with momentum 0.9 and nesterov true by default. */
-export const nesterov = (options: SGDOptions): Optimizer => new Optimizer('nesterov', options, sgdRule('nesterov', { momentum: 0.9, nesterov: true, ...options }));
+export const nesterov = (options: SGDOptions): Optimizer => new Optimizer('nesterov', options, sgdRule('nesterov', { ...options, momentum: options.momentum ?? 0.9, nesterov: options.nesterov ?? true }));
 
 /** Options of adagrad. */
 export interface AdagradOptions extends OptimizerOptions {
@@ -46,7 +46,7 @@ export interface AdagradOptions extends OptimizerOptions {
 
 /** Adagrad (Duchi et al. 2011), torch.optim.Adagrad: s += g²; p -= lr g / (√s + ε); lr 0.01 by default. */
 export const adagrad = ({ epsilon = 1e-10, initialAccumulator = 0, ...options }: AdagradOptions = {}): Optimizer =>
-  new Optimizer('adagrad', { lr: 0.01, ...options }, ({ param, grad, lr, slot }) => {
+  new Optimizer('adagrad', { ...options, lr: options.lr ?? 0.01 }, ({ param, grad, lr, slot }) => {
     const s = slot('accumulator', initialAccumulator);
     s.assign(s.add(grad.mul(grad)));
     return param.sub(grad.mul(lr).div(s.sqrt().add(epsilon)));
@@ -65,7 +65,7 @@ export interface AveragingOptions extends OptimizerOptions {
  * Δ = √(E[Δ²] + ε) / √(E[g²] + ε) g; E[Δ²] = ρ E[Δ²] + (1 - ρ) Δ²; p -= lr Δ; lr 1 by default.
  */
 export const adadelta = ({ rho = 0.9, epsilon = 1e-6, ...options }: AveragingOptions = {}): Optimizer =>
-  new Optimizer('adadelta', { lr: 1, ...options }, ({ param, grad, lr, slot }) => {
+  new Optimizer('adadelta', { ...options, lr: options.lr ?? 1 }, ({ param, grad, lr, slot }) => {
     const eg = slot('gradSquares').assign(slot('gradSquares').mul(rho).add(grad.mul(grad).mul(1 - rho)));
     const ed = slot('updateSquares');
     const update = grad.mul(ed.add(epsilon).sqrt()).div(eg.add(epsilon).sqrt());
@@ -78,7 +78,7 @@ export const adadelta = ({ rho = 0.9, epsilon = 1e-6, ...options }: AveragingOpt
  * p -= lr g / (√s + ε); lr 0.01 by default. `rho` is torch's `alpha`.
  */
 export const rmsprop = ({ rho = 0.99, epsilon = 1e-8, ...options }: AveragingOptions = {}): Optimizer =>
-  new Optimizer('rmsprop', { lr: 0.01, ...options }, ({ param, grad, lr, slot }) => {
+  new Optimizer('rmsprop', { ...options, lr: options.lr ?? 0.01 }, ({ param, grad, lr, slot }) => {
     const s = slot('meanSquare').assign(slot('meanSquare').mul(rho).add(grad.mul(grad).mul(1 - rho)));
     return param.sub(grad.mul(lr).div(s.sqrt().add(epsilon)));
   });
@@ -110,8 +110,8 @@ function adamRule({ beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8 }: AdamOptions, d
 }
 
 /** Adam (Kingma & Ba 2015), torch.optim.Adam: lr 0.001 by default; `weightDecay` adds wd p to the gradient. */
-export const adam = (options: AdamOptions = {}): Optimizer => new Optimizer('adam', { lr: 1e-3, ...options }, adamRule(options, false));
+export const adam = (options: AdamOptions = {}): Optimizer => new Optimizer('adam', { ...options, lr: options.lr ?? 1e-3 }, adamRule(options, false));
 
 /** AdamW (Loshchilov & Hutter 2019), torch.optim.AdamW: decay decoupled from the gradient; lr 0.001, weightDecay 0.01 by default. */
 export const adamw = (options: AdamOptions = {}): Optimizer =>
-  new Optimizer('adamw', { lr: 1e-3, weightDecay: 0.01, ...options }, adamRule(options, true), true);
+  new Optimizer('adamw', { ...options, lr: options.lr ?? 1e-3, weightDecay: options.weightDecay ?? 0.01 }, adamRule(options, true), true);
