@@ -30,4 +30,4 @@ export { Embedding, embedding, type EmbeddingOptions } from './layers/embedding.
 export { Recurrent, type RecurrentOptions, type RecurrentRun } from './layers/recurrent.js';
 export { SimpleRNN, simpleRNN } from './layers/simple-rnn.js';
 export { LSTM, lstm } from './layers/lstm.js';
-export { GRU, gru } from './layers/gru.js';
+export { GRU, gru, type GRUOptions } from './layers/gru.js';

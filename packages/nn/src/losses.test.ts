@@ -42,6 +42,12 @@ describe('regression losses', () => {
     expect(await value(() => huber(3)(tensor(p), tensor(t)))).toBeCloseTo(5 / 6, 6);
   });
 
+  it('huber is torch.nn.HuberLoss, delta 1 by default (torch 1.13 values)', async () => {
+    const wave = (k: number, s: number): Tensor => tensor(Array.from({ length: 6 }, (_, i) => Math.sin(k * (i + 1)) * s));
+    expect(await value(() => huber()(wave(1.1, 2), wave(0.4, 1)))).toBeCloseTo(1.04495461, 6);
+    expect(await value(() => huber(0.5)(wave(1.1, 2), wave(0.4, 1)))).toBeCloseTo(0.626338592, 6);
+  });
+
   it('mse gradient is 2 (p - t) / n', async () => {
     expect(await gradient(mse, [[1, 2, 3]], tensor([[0, 2, 5]]))).toEqual([2 / 3, 0, -4 / 3].map((x) => expect.closeTo(x, 6)));
   });

@@ -91,6 +91,15 @@ export abstract class Module {
     for (const [, t] of [...this.namedParameters(), ...this.namedBuffers()]) t.dispose();
   }
 
+  /**
+   * What is wrong with a checkpoint whose tensors for this module fit its shapes but not its
+   * meaning (a GRU file of the other form); `has` says whether the file holds this module's
+   * tensor `name`. None by default; `checkpoint.load` reports them with its other problems.
+   */
+  checkpointProblems(_has: (name: string) => boolean): string[] {
+    return [];
+  }
+
   /** `dense 'layers.0'`, for error messages. */
   describe(): string {
     return this.path ? `${this.kind} '${this.path}'` : this.kind;

@@ -95,6 +95,7 @@ type Planned = [target: Tensor, values: Float32Array | Int32Array | Uint8Array];
 function planWeights(model: Module, file: SafetensorsFile, { strict, allowNonFinite }: { strict: boolean; allowNonFinite: boolean }, problems: string[]): Planned[] {
   const plan: Planned[] = [];
   const own = modelTensors(model);
+  for (const [prefix, m] of model.namedModules()) problems.push(...m.checkpointProblems((name) => file.tensors.has(prefix ? `${prefix}.${name}` : name)));
   for (const [path, target] of own) {
     const t = file.tensors.get(path);
     if (!t) {

@@ -108,3 +108,21 @@ describe('batchNorm2d', () => {
     expect(() => model.forward(randn([2, 3]))).toThrow("batchNorm2d 'layers.0': expected input [N, 3, H, W], got [2,3]");
   });
 });
+
+describe('batchNorm2d against torch.nn.BatchNorm2d', () => {
+  it('normalises, updates running statistics (momentum 0.1, unbiased variance) and evaluates as torch', async () => {
+    // torch 1.13, float64: BatchNorm2d(2) with weight [1.5, -0.5], bias [0.1, 0.2]; two training
+    // batches a, b (the waves below), then eval on a.
+    const wave = (n: number, k: number, s: number, shift = 0): number[] => Array.from({ length: n }, (_, i) => Math.sin(k * (i + 1)) * s + shift);
+    const layer = batchNorm2d(2);
+    layer.weight!.assign(tensor([1.5, -0.5]));
+    layer.bias!.assign(tensor([0.1, 0.2]));
+    const [a, b] = [tensor(wave(16, 0.8, 2), { shape: [2, 2, 2, 2] }), tensor(wave(16, 1.9, 1, 0.5), { shape: [2, 2, 2, 2] })];
+    close(await flat(layer.forward(a)), [0.644388, 1.65915, 0.493756, -2.14487, 0.436644, 0.707234, 0.29473, -0.550648, 0.918779, 1.62241, 0.168184, -2.5618, 0.516934, 0.688031, 0.187682, -0.680607], 4);
+    layer.forward(b);
+    close(await flat(layer.runningMean), [0.152886, -0.0527563]);
+    close(await flat(layer.runningVar), [0.950322, 0.939903]);
+    layer.eval();
+    close(await flat(layer.forward(a)), [2.07234, 2.94084, 1.94342, -0.314886, 0.95341, 1.2003, 0.823924, 0.0525748, 2.30719, 2.9094, 1.66478, -0.671719, 1.02667, 1.18278, 0.72625, -0.0660035], 4);
+  });
+});

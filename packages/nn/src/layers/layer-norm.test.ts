@@ -52,3 +52,11 @@ describe('layerNorm', () => {
     expect(() => layerNorm([])).toThrow('layerNorm: normalizedShape must be one or more positive integers, got []');
   });
 });
+
+describe('layerNorm against torch.nn.LayerNorm', () => {
+  it('uses eps 1e-5 by default, as torch: it shows on rows of variance near eps', async () => {
+    // torch 1.13, float64: LayerNorm(3)(x), x = sin(1.3 (i + 1)) / 100 as [2, 3].
+    const x = tensor(Array.from({ length: 6 }, (_, i) => Math.sin(1.3 * (i + 1)) * 0.01), { shape: [2, 3] });
+    close(await flat(layerNorm(3).forward(x)), [0.91403, 0.328804, -1.24283, -1.19104, 0.125934, 1.0651], 4);
+  });
+});

@@ -78,3 +78,25 @@ describe('lstm', () => {
       expect(maxError).toBeLessThan(1e-6);
     }));
 });
+
+/** sin(k (i + 1)) s for i < n: the same numbers in the torch script that made the values below. */
+const wave = (n: number, k: number, s: number): number[] => Array.from({ length: n }, (_, i) => Math.sin(k * (i + 1)) * s);
+
+describe('lstm against torch.nn.LSTM', () => {
+  it('takes weight_ih_l0 transposed, weight_hh_l0 transposed and bias_ih_l0 + bias_hh_l0 as its one bias', async () => {
+    // torch 1.13, float64: torch.nn.LSTM(2, 2, batch_first=True), gates [i, f, g, o], with
+    // weight_ih_l0 = W.T, weight_hh_l0 = U.T, bias_ih_l0 = b1, bias_hh_l0 = b2; loss = (y * r).sum().
+    const layer = lstm(2, 2);
+    layer.weight.assign(tensor(wave(16, 1.3, 0.6), { shape: [2, 8] }));
+    layer.recurrentWeight.assign(tensor(wave(16, 0.7, 0.6), { shape: [2, 8] }));
+    layer.bias.assign(tensor(wave(8, 2.1, 0.3)).add(tensor(wave(8, 1.7, 0.3))));
+    const x = variable(tensor(wave(12, 0.9, 1), { shape: [2, 3, 2] }));
+    const { outputs, state } = layer.run(x);
+    outputs.mul(tensor(wave(12, 1.1, 1), { shape: [2, 3, 2] })).sum().backward();
+    close(await flat(outputs), [-0.172868, -0.0241222, 0.0681952, 0.0385671, 0.0816793, -0.0443424, -0.138101, -0.123726, -0.108533, 0.027858, 0.101483, 0.00728775]);
+    close(await flat(state[1]!), [0.214312, -0.0890131, 0.247048, 0.0171582]);
+    close(await flat(x.grad!), [0.0891721, -0.210722, -0.0847777, 0.097323, -0.013047, 0.0487728, 0.0363925, -0.168217, -0.120317, 0.184195, 0.0125737, 0.027073]);
+    // torch's gradient of either bias is the gradient of their sum.
+    close(await flat(layer.bias.grad!), [-0.141925, -0.0928091, 0.0286061, 0.0257114, -0.114293, 0.107276, -0.171183, -0.0794108]);
+  });
+});

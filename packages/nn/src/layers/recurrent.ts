@@ -1,5 +1,6 @@
-// What simpleRNN, lstm and gru share: weights [in, k*hidden] and [hidden, k*hidden] with one bias,
-// the input projection of every timestep in one matmul, and a loop of per-timestep cell steps.
+// What simpleRNN, lstm and gru share: weights [in, k*hidden] and [hidden, k*hidden], a bias (and,
+// for the GRU, a recurrent bias), the input projection of every timestep in one matmul, and a
+// loop of per-timestep cell steps.
 import { stack, zeros, type Tensor } from '../deps.js';
 import { orthogonal, xavierUniform, zeros as zerosInit, type Initializer } from '../init.js';
 import { Module, shapeError } from '../module.js';
@@ -12,7 +13,7 @@ export interface RecurrentOptions {
   init?: Initializer;
   /** Initial recurrent weights [hidden, k*hidden] (orthogonal by default, Saxe et al. 2014). */
   recurrentInit?: Initializer;
-  /** Initial bias [k*hidden] (zeros by default; the LSTM sets its forget gate to 1). */
+  /** Initial bias [k*hidden], and recurrent bias where there is one (zeros by default; the LSTM sets its forget gate to 1). */
   biasInit?: Initializer;
 }
 
@@ -29,11 +30,13 @@ export abstract class Recurrent extends Module {
   readonly weight: Tensor;
   /** Recurrent weights [hiddenSize, gates * hiddenSize]. */
   readonly recurrentWeight: Tensor;
-  /** Bias [gates * hiddenSize], added once per step. */
+  /** Bias [gates * hiddenSize], added to the input projection. */
   readonly bias: Tensor;
+  /** Recurrent bias [gates * hiddenSize], added to the recurrent product, for layers that have one (the GRU in PyTorch's form). */
+  readonly recurrentBias: Tensor | undefined;
   readonly returnSequences: boolean;
 
-  constructor(kind: string, gates: number, readonly inputSize: number, readonly hiddenSize: number, readonly stateCount: number, options: RecurrentOptions = {}) {
+  constructor(kind: string, gates: number, readonly inputSize: number, readonly hiddenSize: number, readonly stateCount: number, options: RecurrentOptions = {}, withRecurrentBias = false) {
     super();
     for (const [name, n] of [['inputSize', inputSize], ['hiddenSize', hiddenSize]] as const) {
       if (!Number.isInteger(n) || n <= 0) throw new Error(`${kind}: ${name} must be a positive integer, got ${n}`);
@@ -43,6 +46,7 @@ export abstract class Recurrent extends Module {
     this.weight = this.parameter('weight', init([inputSize, gates * hiddenSize]));
     this.recurrentWeight = this.parameter('recurrentWeight', recurrentInit([hiddenSize, gates * hiddenSize]));
     this.bias = this.parameter('bias', biasInit([gates * hiddenSize]));
+    this.recurrentBias = withRecurrentBias ? this.parameter('recurrentBias', biasInit([gates * hiddenSize])) : undefined;
   }
 
   /**

@@ -15,8 +15,8 @@ export interface GroupOptions {
 
 /** Options every optimiser takes. */
 export interface OptimizerOptions extends GroupOptions {
-  /** Base learning rate. */
-  lr: number;
+  /** Base learning rate; each optimiser's default is torch.optim's (sgd, momentum and nesterov require it, as torch.optim.SGD). */
+  lr?: number;
   /** Learning rate as a function of the step and the base rate. */
   schedule?: Schedule;
   /** Clip each gradient element into [-clipValue, clipValue]. */
@@ -56,8 +56,8 @@ export class Optimizer {
   private readonly groups: readonly { matches: (path: string) => boolean; options: GroupOptions }[];
 
   constructor(readonly name: string, private readonly options: OptimizerOptions, private readonly rule: UpdateRule, private readonly decoupledDecay = false) {
-    if (!(options.lr >= 0)) throw new Error(`${name}: lr must be a non-negative number, got ${options.lr}`);
-    this.lr = options.lr;
+    if (!(options.lr! >= 0)) throw new Error(`${name}: lr must be a non-negative number, got ${options.lr}`);
+    this.lr = options.lr!;
     this.groups = (options.groups ?? []).map(({ match, ...rest }) => ({ matches: globMatcher(match), options: rest }));
   }
 
