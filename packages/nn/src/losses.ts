@@ -1,6 +1,6 @@
 // Loss functions: (prediction, target) → a scalar mean over the batch. Shapes must agree
 // exactly (no silent broadcasting of [N,1] against [N]); errors name the loss and both shapes.
-import { cast, castTo, oneHot, tensor, type Tensor } from './deps.js';
+import { cast, castTo, oneHot, softplus, tensor, type Tensor } from './deps.js';
 
 /** A loss: prediction and target in, scalar out. */
 export type Loss = (prediction: Tensor, target: Tensor) => Tensor;
@@ -51,13 +51,13 @@ export const softmaxCrossEntropy: Loss = (logits, labels) => {
 };
 
 /**
- * Binary cross-entropy of sigmoid(logits) against targets in [0, 1], as
- * max(x, 0) - x t + log(1 + e^-|x|) so that it never overflows.
+ * Binary cross-entropy of sigmoid(logits) against targets in [0, 1], as softplus(x) - x t: it
+ * never overflows, and its gradient is sigmoid(x) - t everywhere, x = 0 included.
  */
 export const binaryCrossEntropy: Loss = (logits, targets) => {
   sameShape('binaryCrossEntropy', logits, targets);
   const t = cast(targets, 'float32');
-  return logits.relu().sub(logits.mul(t)).add(logits.abs().neg().exp().log1p()).mean();
+  return softplus(logits).sub(logits.mul(t)).mean();
 };
 
 /** The losses the Trainer accepts by name. */
