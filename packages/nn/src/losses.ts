@@ -51,13 +51,14 @@ export const softmaxCrossEntropy: Loss = (logits, labels) => {
 };
 
 /**
- * Binary cross-entropy of sigmoid(logits) against targets in [0, 1], as softplus(x) - x t: it
- * never overflows, and its gradient is sigmoid(x) - t everywhere, x = 0 included.
+ * Binary cross-entropy of sigmoid(logits) against targets in [0, 1], as (1 - t) x + softplus(-x)
+ * (PyTorch's form, the same values at ±Inf): it never overflows, and its gradient is
+ * sigmoid(x) - t everywhere, x = 0 included.
  */
 export const binaryCrossEntropy: Loss = (logits, targets) => {
   sameShape('binaryCrossEntropy', logits, targets);
   const t = cast(targets, 'float32');
-  return softplus(logits).sub(logits.mul(t)).mean();
+  return t.neg().add(1).mul(logits).add(softplus(logits.neg())).mean();
 };
 
 /** The losses the Trainer accepts by name. */

@@ -16,8 +16,10 @@ const share = (wins: Tensor, ties: Tensor): Tensor => wins.cast('float32').add(t
 /** The elementwise part of the gradient table. */
 export const elementwiseRules = {
   neg: ({ dy }) => [dy.neg()],
+  // At NaN, abs's slope is sign(NaN) = NaN and relu passes dy (as PyTorch's relu): a NaN input
+  // never turns into a silent zero gradient.
   abs: unary((x) => x.sign()),
-  relu: ({ inputs: [x], dy }) => [where(x!.gt(0), dy, 0)],
+  relu: ({ inputs: [x], dy }) => [where(x!.le(0), 0, dy)],
   exp: unary((_x, out) => out),
   log: ({ inputs: [x], dy }) => [dy.div(x!)],
   log1p: ({ inputs: [x], dy }) => [dy.div(x!.add(1))],

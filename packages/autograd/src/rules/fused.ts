@@ -8,7 +8,7 @@ import { ifNeeded, type GradRules } from '../rule.js';
 function throughActivation(activation: DenseActivation, y: Tensor, dy: Tensor): Tensor {
   switch (activation) {
     case 'linear': return dy;
-    case 'relu': return where(y.gt(0), dy, 0);
+    case 'relu': return where(y.le(0), 0, dy);
     case 'sigmoid': return dy.mul(y.mul(y.neg().add(1)));
     case 'tanh': return dy.mul(y.mul(y).neg().add(1));
   }
