@@ -69,6 +69,12 @@ describe('softmaxCrossEntropy', () => {
   const logits = [[1, 2, 3], [1, 1, 1], [-2, 0.5, 4]];
   const oneHot = [[0, 0, 1], [1, 0, 0], [0, 1, 0]];
 
+  it('ignores a -Inf logit of another class with index labels (torch: 1.3132616, gradient [-0.7310586, 0, 0.7310586])', async () => {
+    expect(await value(() => softmaxCrossEntropy(tensor([[0, -Infinity, 1]]), tensor([0], { dtype: 'int32' })))).toBeCloseTo(1.3132616, 6);
+    const g = await gradient(softmaxCrossEntropy, [[0, -Infinity, 1]], tensor([0], { dtype: 'int32' }));
+    expect(g).toEqual([-0.7310586, 0, 0.7310586].map((x) => expect.closeTo(x, 6)));
+  });
+
   it('with class indices', async () => {
     const expected = crossEntropy(logits, oneHot);
     // Row 2 alone is log 3: uniform logits.
