@@ -32,6 +32,7 @@ describe('activations at their kinks (torch.nn.functional)', () => {
     ['leakyRelu, alpha 0.2, at 0', (x) => leakyRelu(x, 0.2), [0, -1, 1], [0.2, 0.2, 1]],
     ['clip has slope 1 on its bounds (torch.clamp)', (x) => clip(x, -0.5, 0.5), [-0.5, 0.5, -1, 1, 0], [1, 1, 0, 0, 1]],
     ['clip to one point', (x) => clip(x, 2, 2), [1, 2, 3], [0, 1, 0]],
+    ['clip passes dy at NaN (torch: 0)', (x) => clip(x, -1, 1), [NaN], [1]],
     ['relu passes dy at NaN (torch: 1)', (x) => x.relu(), [NaN, 0, -1, 2], [1, 0, 0, 1]],
     ['abs has slope sign(NaN) = NaN at NaN (torch: 0)', (x) => x.abs(), [NaN, 0, -2], [NaN, 0, -1]],
   ])('%s', (_name, f, at, want) => {
