@@ -15,22 +15,22 @@ function toExtremes(x: Tensor, out: Tensor, dy: Tensor, axes: readonly number[])
 }
 
 /**
- * d(prod)/dx_i, the product of the other elements of x_i's slice, exactly at zeros too (as
- * PyTorch): prod / x_i in a slice without zeros; in a slice with one zero, the product of the
- * non-zeros at that zero and 0 elsewhere; 0 throughout a slice with two or more.
+ * d(prod)/dx_i, the product of the other elements of x_i's slice, exact at zeros too (as
+ * PyTorch): prod / x_i at a non-zero (0 when another element is 0); at a zero, the product of
+ * the non-zeros when it is the slice's only zero, else 0. Both are differentiable again, with
+ * exact second derivatives where a slice holds at most one zero.
  */
-function productOfOthers(x: Tensor, axes: readonly number[]): Tensor {
+function productOfOthers(x: Tensor, out: Tensor, axes: readonly number[]): Tensor {
   const zero = x.eq(0);
   const nonZero = where(zero, 1, x);
-  const rest = nonZero.prod([...axes], true);
-  const zeros = zero.cast('float32').sum([...axes], true);
-  return where(zeros.eq(0), rest.div(nonZero), where(zero.logicalAnd(zeros.eq(1)), rest, 0));
+  const lone = zero.cast('float32').sum([...axes], true).eq(1);
+  return where(zero, where(lone, nonZero.prod([...axes], true), 0), restore(out, x.shape, axes).div(nonZero));
 }
 
 /** The reduction part of the gradient table. */
 export const reduceRules = {
   sum: ({ inputs: [x], attrs, dy }) => [restore(dy, x!.shape, attrs.axes).broadcastTo(x!.shape)],
-  prod: ({ inputs: [x], attrs, dy }) => [restore(dy, x!.shape, attrs.axes).mul(productOfOthers(x!, attrs.axes))],
+  prod: ({ inputs: [x], attrs, out, dy }) => [restore(dy, x!.shape, attrs.axes).mul(productOfOthers(x!, out, attrs.axes))],
   max: ({ inputs: [x], attrs, out, dy }) => [toExtremes(x!, out, dy, attrs.axes)],
   min: ({ inputs: [x], attrs, out, dy }) => [toExtremes(x!, out, dy, attrs.axes)],
   argmax: 'not-differentiable',
