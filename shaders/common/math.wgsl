@@ -157,13 +157,14 @@ fn powi_f32(a: f32, n: i32) -> f32 {
   return select(r, 1.0 / r, n < 0);
 }
 
-// Math.pow's special cases (ECMA-262 Number::exponentiate), then exp2(y log2 |x|).
+// IEEE 754 pow's special cases (as C99 and PyTorch; ECMA-262 gives NaN for 1^NaN and
+// (±1)^±Inf), then exp2(y log2 |x|).
 fn pow_f32(x: f32, y: f32) -> f32 {
-  if (y == 0.0) { return 1.0; }
+  if (y == 0.0 || x == 1.0) { return 1.0; }
   if (is_nan(x) || is_nan(y)) { return nan_f32(); }
   let ax = abs(x);
   if (is_inf(y)) {
-    if (ax == 1.0) { return nan_f32(); }
+    if (ax == 1.0) { return 1.0; }
     return select(0.0, inf_f32(), (ax > 1.0) == (y > 0.0));
   }
   let odd = is_odd_integer(y);

@@ -44,6 +44,13 @@ export const convCases: CaseTable = {
     ...poolSetups.map(({ name, x, attrs }) => ({ name, inputs: (g: Gen) => [g.float(x)], attrs })),
     { name: '3x3 windows, stride [2,1], padding counted out', inputs: (g) => [g.float([1, 2, 5, 5])], attrs: { kernel: [3, 3], stride: [2, 1], padding: [1, 1, 1, 0] } },
   ],
+  // Linear in dy (routed through the windows' argmax); x only picks the argmax, so its gradient is 0.
+  maxPool2dGrad: poolSetups.map(({ name, x, attrs }) => ({
+    name,
+    inputs: (g) => [g.distinct(x), g.float(inferShape('maxPool2d', [x], attrs))],
+    attrs,
+    wrt: [1],
+  })),
   avgPool2dGrad: poolSetups.map(({ name, x, attrs }) => ({
     name,
     inputs: (g) => [g.float(inferShape('avgPool2d', [x], attrs))],
@@ -51,15 +58,5 @@ export const convCases: CaseTable = {
   })),
 };
 
-/** Ops whose gradient is not implemented yet, with the reason and the error they must raise. */
-export const knownGaps: GapTable = {
-  maxPool2dGrad: {
-    reason: 'the gradient of maxPool2dGrad (second derivatives through max pooling) needs a scatter by argmax position that no primitive offers yet; its rule throws',
-    example: {
-      name: poolSetups[0]!.name,
-      inputs: (g) => [g.distinct(poolSetups[0]!.x), g.float(inferShape('maxPool2d', [poolSetups[0]!.x], poolSetups[0]!.attrs))],
-      attrs: poolSetups[0]!.attrs,
-    },
-    error: /maxPool2dGrad: second derivatives through maxPool2d are not implemented/,
-  },
-};
+/** Ops whose gradient is not implemented yet, with the reason and the error they must raise (none today). */
+export const knownGaps: GapTable = {};

@@ -13,10 +13,11 @@ export const reduceCases: CaseTable = {
     { name: 'axis 1, keepdims', inputs: (g) => [g.float(S)], attrs: axes([1], true) },
     { name: 'all axes', inputs: (g) => [g.float(S)], attrs: axes([0, 1, 2], false) },
   ],
-  // Values away from 0: the rule divides the product by each factor.
+  // Values away from 0 (the rule divides the product by each factor), and exact zeros, one per slice.
   prod: [
     { name: 'axis 1', inputs: (g) => [g.awayFromZero(S, 0.5, 1.5)], attrs: axes([1], false) },
     { name: 'axes [0,2], keepdims', inputs: (g) => [g.awayFromZero(S, 0.5, 1.5)], attrs: axes([0, 2], true) },
+    { name: 'axis 1, one exact zero in each slice', inputs: () => [fromValues([0, 1.5, -0.5, 2, 0.75, -1.25, 0, 1.1], [2, 4], 'float32')], attrs: axes([1], false) },
   ],
   // Distinct values: a tie would put the reduction on a kink.
   max: [

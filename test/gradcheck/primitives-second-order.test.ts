@@ -10,13 +10,8 @@ import { checkGradients, floatInputs, Gen, seedOf, useFloat64Backend, weightedLo
 
 useFloat64Backend();
 
-/** Ops whose first derivative is checked but whose second is not implemented, and why. */
-const secondOrderGaps: { readonly [K in OpName]?: { reason: string; error: RegExp } } = {
-  maxPool2d: {
-    reason: "maxPool2d's rule is maxPool2dGrad, whose own gradient is a known gap",
-    error: /maxPool2dGrad: second derivatives through maxPool2d are not implemented/,
-  },
-};
+/** Ops whose first derivative is checked but whose second is not implemented, and why (none today). */
+const secondOrderGaps: { readonly [K in OpName]?: { reason: string; error: RegExp } } = {};
 
 /** The gradient of sum(f(xs) * R) with respect to `wrt`, flattened into one vector. */
 function gradientVector(f: (...xs: Tensor[]) => Tensor, inputs: readonly Tensor[], wrt: readonly number[]): (...xs: Tensor[]) => Tensor {

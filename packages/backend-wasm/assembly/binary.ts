@@ -28,10 +28,14 @@ import { perLane2, toInt32 } from './simd';
   @inline s(a: f32, b: f32): f32 { return a / b; }
   @inline i(a: i32, b: i32): i32 { return 0; }
 }
-// pow in double, rounded once (float32) or wrapped like JavaScript's ToInt32 (int32).
+// pow in double, rounded once (float32) or wrapped like JavaScript's ToInt32 (int32). IEEE 754
+// (as C99 and PyTorch) where Math.pow differs: 1^y = 1 for every y, NaN too, and (-1)^±Inf = 1.
 @final class Pow {
   @inline v(a: v128, b: v128): v128 { return perLane2<Pow>(a, b); }
-  @inline s(a: f32, b: f32): f32 { return <f32>Math.pow(<f64>a, <f64>b); }
+  @inline s(a: f32, b: f32): f32 {
+    if (a == 1 || (a == -1 && abs<f32>(b) == Infinity)) return 1;
+    return <f32>Math.pow(<f64>a, <f64>b);
+  }
   @inline i(a: i32, b: i32): i32 { return toInt32(Math.pow(<f64>a, <f64>b)); }
 }
 // wasm min/max propagate NaN and order -0 below +0, as Math.min/Math.max do.

@@ -48,6 +48,13 @@ describe('regression losses', () => {
     expect(await value(() => huber(0.5)(wave(1.1, 2), wave(0.4, 1)))).toBeCloseTo(0.626338592, 6);
   });
 
+  it('huber has slope ±delta at |d| = delta and 0 at d = 0; mae has slope 0 at d = 0 (as torch)', async () => {
+    // torch.nn.functional.huber_loss / l1_loss, reduction 'none': [1, -1, 0] and [0].
+    expect(await gradient(huber(), [[1, -1, 0]], tensor([[0, 0, 0]]))).toEqual([1 / 3, -1 / 3, 0].map((x) => expect.closeTo(x, 7)));
+    expect(await gradient(huber(0.5), [[0.5, -0.5]], tensor([[0, 0]]))).toEqual([0.25, -0.25]);
+    expect(await gradient(mae, [[2]], tensor([[2]]))).toEqual([0]);
+  });
+
   it('mse gradient is 2 (p - t) / n', async () => {
     expect(await gradient(mse, [[1, 2, 3]], tensor([[0, 2, 5]]))).toEqual([2 / 3, 0, -4 / 3].map((x) => expect.closeTo(x, 6)));
   });
@@ -67,6 +74,12 @@ function crossEntropy(rows: number[][], targets: number[][]): number {
 describe('softmaxCrossEntropy', () => {
   const logits = [[1, 2, 3], [1, 1, 1], [-2, 0.5, 4]];
   const oneHot = [[0, 0, 1], [1, 0, 0], [0, 1, 0]];
+
+  it('ignores a -Inf logit of another class with index labels (torch: 1.3132616, gradient [-0.7310586, 0, 0.7310586])', async () => {
+    expect(await value(() => softmaxCrossEntropy(tensor([[0, -Infinity, 1]]), tensor([0], { dtype: 'int32' })))).toBeCloseTo(1.3132616, 6);
+    const g = await gradient(softmaxCrossEntropy, [[0, -Infinity, 1]], tensor([0], { dtype: 'int32' }));
+    expect(g).toEqual([-0.7310586, 0, 0.7310586].map((x) => expect.closeTo(x, 6)));
+  });
 
   it('with class indices', async () => {
     const expected = crossEntropy(logits, oneHot);
@@ -131,6 +144,20 @@ describe('binaryCrossEntropy', () => {
     const g = await gradient(binaryCrossEntropy, [[100, -100, 100, -100]], tensor([[1, 0, 0, 1]]));
     // d/dx = (sigmoid(x) - t) / n.
     expect(g).toEqual([0, 0, 0.25, -0.25].map((x) => expect.closeTo(x, 6)));
+  });
+
+  it('has gradient sigmoid(x) - t at a logit of exactly 0 (torch: [-0.25, 0.25])', async () => {
+    expect(await gradient(binaryCrossEntropy, [[0, 0]], tensor([[1, 0]]))).toEqual([-0.25, 0.25]);
+  });
+
+  it('stays finite at ±1e4 and gives torch gradients at ±Inf', async () => {
+    const x = [1e4, 1e4, -1e4, -1e4, Infinity, -Infinity, Infinity, -Infinity];
+    const t = [1, 0, 1, 0, 1, 0, 0, 1];
+    // torch.nn.functional.binary_cross_entropy_with_logits, reduction 'none', then the mean's 1/8.
+    expect(await gradient(binaryCrossEntropy, [x], tensor([t]))).toEqual([0, 1, -1, 0, 0, 0, 1, -1].map((g) => g / 8));
+    const each = await Promise.all(x.map((xi, i) => value(() => binaryCrossEntropy(tensor([xi]), tensor([t[i]!])))));
+    // As torch: NaN at (Inf, 1), (-Inf, 0) and (-Inf, 1), from Inf - Inf and 0 * Inf.
+    expect(each).toEqual([0, 1e4, 1e4, 0, NaN, NaN, Infinity, NaN]);
   });
 
   it('shape errors name the loss and both shapes', () => {

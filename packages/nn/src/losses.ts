@@ -1,6 +1,6 @@
 // Loss functions: (prediction, target) → a scalar mean over the batch. Shapes must agree
 // exactly (no silent broadcasting of [N,1] against [N]); errors name the loss and both shapes.
-import { cast, castTo, oneHot, tensor, type Tensor } from './deps.js';
+import { cast, castTo, oneHot, softplus, tensor, where, type Tensor } from './deps.js';
 
 /** A loss: prediction and target in, scalar out. */
 export type Loss = (prediction: Tensor, target: Tensor) => Tensor;
@@ -39,25 +39,29 @@ export const huber = (delta = 1): Loss => (p, t) => {
 export const softmaxCrossEntropy: Loss = (logits, labels) => {
   if (logits.rank !== 2) throw new Error(`softmaxCrossEntropy: logits must be [batch, classes], got [${logits.shape.join(',')}]`);
   const [n, c] = logits.shape as [number, number];
-  let target: Tensor;
+  const logp = logits.logSoftmax(-1);
+  let picked: Tensor;
   if (labels.dtype === 'int32') {
     if (labels.rank !== 1 || labels.shape[0] !== n) throw new Error(`softmaxCrossEntropy: class indices must be [${n}] for logits [${n},${c}], got [${labels.shape.join(',')}]`);
-    target = oneHot(labels, c);
+    // Picked, not multiplied by a one-hot row: a -Inf logit of another class costs nothing (as
+    // PyTorch), where 0 * -Inf would be NaN.
+    picked = where(oneHot(labels, c).gt(0), logp, 0);
   } else {
     sameShape('softmaxCrossEntropy', logits, labels);
-    target = castTo(labels, 'float32');
+    picked = castTo(labels, 'float32').mul(logp);
   }
-  return target.mul(logits.logSoftmax(-1)).sum(-1).mean().neg();
+  return picked.sum(-1).mean().neg();
 };
 
 /**
- * Binary cross-entropy of sigmoid(logits) against targets in [0, 1], as
- * max(x, 0) - x t + log(1 + e^-|x|) so that it never overflows.
+ * Binary cross-entropy of sigmoid(logits) against targets in [0, 1], as (1 - t) x + softplus(-x)
+ * (PyTorch's form, the same values at ±Inf): it never overflows, and its gradient is
+ * sigmoid(x) - t everywhere, x = 0 included.
  */
 export const binaryCrossEntropy: Loss = (logits, targets) => {
   sameShape('binaryCrossEntropy', logits, targets);
   const t = cast(targets, 'float32');
-  return logits.relu().sub(logits.mul(t)).add(logits.abs().neg().exp().log1p()).mean();
+  return t.neg().add(1).mul(logits).add(softplus(logits.neg())).mean();
 };
 
 /** The losses the Trainer accepts by name. */

@@ -16,8 +16,10 @@ const share = (wins: Tensor, ties: Tensor): Tensor => wins.cast('float32').add(t
 /** The elementwise part of the gradient table. */
 export const elementwiseRules = {
   neg: ({ dy }) => [dy.neg()],
+  // At NaN, abs's slope is sign(NaN) = NaN and relu passes dy (as PyTorch's relu): a NaN input
+  // never turns into a silent zero gradient.
   abs: unary((x) => x.sign()),
-  relu: ({ inputs: [x], dy }) => [where(x!.gt(0), dy, 0)],
+  relu: ({ inputs: [x], dy }) => [where(x!.le(0), 0, dy)],
   exp: unary((_x, out) => out),
   log: ({ inputs: [x], dy }) => [dy.div(x!)],
   log1p: ({ inputs: [x], dy }) => [dy.div(x!.add(1))],
@@ -33,12 +35,13 @@ export const elementwiseRules = {
   sub: binary((_a, _b, _o, dy) => dy, (_a, _b, _o, dy) => dy.neg()),
   mul: binary((_a, b, _o, dy) => dy.mul(b), (a, _b, _o, dy) => dy.mul(a)),
   div: binary((_a, b, _o, dy) => dy.div(b), (_a, b, out, dy) => dy.mul(out).div(b).neg()),
-  // d(a^b)/da = b a^(b-1), zero where b = 0; d(a^b)/db = a^b ln a, taken as zero where a <= 0.
-  // The b = 0 guard replaces the base, not the result: masking the result would cut the mixed
-  // second derivative (d2/da db = 1/a at b = 0). The log gets a safe input so that the unused
-  // branch holds no NaN to come back as 0 * NaN in the gradient of the gradient.
+  // d(a^b)/da = b a^(b-1), zero where b = 0 (as PyTorch, a = NaN included); d(a^b)/db = a^b ln a,
+  // taken as zero where a <= 0. The b = 0 guard replaces the base (0 or NaN, where a^-1 is not
+  // finite), not the result: masking the result would cut the mixed second derivative
+  // (d2/da db = 1/a at b = 0). The log gets a safe input so that the unused branch holds no NaN
+  // to come back as 0 * NaN in the gradient of the gradient.
   pow: binary(
-    (a, b, _o, dy) => dy.mul(b).mul(where(a.eq(0).logicalAnd(b.eq(0)), 1, a).pow(b.sub(1))),
+    (a, b, _o, dy) => dy.mul(b).mul(where(a.eq(0).logicalOr(a.ne(a)).logicalAnd(b.eq(0)), 1, a).pow(b.sub(1))),
     (a, _b, out, dy) => where(a.gt(0), dy.mul(out).mul(where(a.gt(0), a, 1).log()), 0),
   ),
   maximum: binary((a, b, _o, dy) => dy.mul(share(a.gt(b), a.eq(b))), (a, b, _o, dy) => dy.mul(share(b.gt(a), a.eq(b)))),

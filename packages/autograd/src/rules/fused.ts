@@ -1,5 +1,6 @@
 // Gradient rules of the fused ops, written from the output y so nothing is recomputed: dense's
-// activation derivative (relu: y > 0, sigmoid: y(1 - y), tanh: 1 - y²) and softmax's Jacobian.
+// activation derivative (relu: 0 where y <= 0, else 1, as the relu rule; sigmoid: y(1 - y);
+// tanh: 1 - y²) and softmax's Jacobian.
 import { matmul, where } from '@webgrad/tensor';
 import type { DenseActivation, Tensor } from '../deps.js';
 import { ifNeeded, type GradRules } from '../rule.js';
@@ -8,7 +9,7 @@ import { ifNeeded, type GradRules } from '../rule.js';
 function throughActivation(activation: DenseActivation, y: Tensor, dy: Tensor): Tensor {
   switch (activation) {
     case 'linear': return dy;
-    case 'relu': return where(y.gt(0), dy, 0);
+    case 'relu': return where(y.le(0), 0, dy);
     case 'sigmoid': return dy.mul(y.mul(y.neg().add(1)));
     case 'tanh': return dy.mul(y.mul(y).neg().add(1));
   }

@@ -1,5 +1,5 @@
 // Gradient rules of the reductions and of matmul.
-import { matmul } from '@webgrad/tensor';
+import { matmul, where } from '@webgrad/tensor';
 import type { Tensor } from '../deps.js';
 import { ifNeeded, unbroadcast, type GradRules } from '../rule.js';
 
@@ -14,11 +14,23 @@ function toExtremes(x: Tensor, out: Tensor, dy: Tensor, axes: readonly number[])
   return hits.mul(restore(dy, x.shape, axes)).div(hits.sum([...axes], true));
 }
 
+/**
+ * d(prod)/dx_i, the product of the other elements of x_i's slice, exact at zeros too (as
+ * PyTorch): prod / x_i at a non-zero (0 when another element is 0); at a zero, the product of
+ * the non-zeros when it is the slice's only zero, else 0. Both are differentiable again, with
+ * exact second derivatives where a slice holds at most one zero.
+ */
+function productOfOthers(x: Tensor, out: Tensor, axes: readonly number[]): Tensor {
+  const zero = x.eq(0);
+  const nonZero = where(zero, 1, x);
+  const lone = zero.cast('float32').sum([...axes], true).eq(1);
+  return where(zero, where(lone, nonZero.prod([...axes], true), 0), restore(out, x.shape, axes).div(nonZero));
+}
+
 /** The reduction part of the gradient table. */
 export const reduceRules = {
   sum: ({ inputs: [x], attrs, dy }) => [restore(dy, x!.shape, attrs.axes).broadcastTo(x!.shape)],
-  // d(prod)/dx_i = prod / x_i: exact except where x_i is 0, which gives NaN rather than a silent wrong value.
-  prod: ({ inputs: [x], attrs, out, dy }) => [restore(dy.mul(out), x!.shape, attrs.axes).div(x!)],
+  prod: ({ inputs: [x], attrs, out, dy }) => [restore(dy, x!.shape, attrs.axes).mul(productOfOthers(x!, out, attrs.axes))],
   max: ({ inputs: [x], attrs, out, dy }) => [toExtremes(x!, out, dy, attrs.axes)],
   min: ({ inputs: [x], attrs, out, dy }) => [toExtremes(x!, out, dy, attrs.axes)],
   argmax: 'not-differentiable',

@@ -31,11 +31,22 @@ describe('dtype promotion and scalar lifting', () => {
     expect(await read(tensor([1.5]).add(2))).toEqual(['float32', [3.5]]);
   });
 
-  it('bool computes as int32 in arithmetic', async () => {
+  it('bool with bool stays bool (add and maximum are or, mul and minimum and), as torch', async () => {
+    const t = tensor([true, true, false, false]);
+    const f = tensor([true, false, true, false]);
+    expect(await read(t.add(f))).toEqual(['bool', [1, 1, 1, 0]]);
+    expect(await read(t.maximum(f))).toEqual(['bool', [1, 1, 1, 0]]);
+    expect(await read(t.mul(f))).toEqual(['bool', [1, 0, 0, 0]]);
+    expect(await read(t.minimum(f))).toEqual(['bool', [1, 0, 0, 0]]);
+    expect(await read(t.add(true))).toEqual(['bool', [1, 1, 1, 1]]);
+    // torch refuses these two; here they compute in int32.
+    expect(await read(t.sub(f))).toEqual(['int32', [0, 1, -1, 0]]);
+    expect(await read(t.pow(f))).toEqual(['int32', [1, 1, 0, 1]]);
+  });
+
+  it('bool with a number or an int32 computes as int32 in arithmetic', async () => {
     const t = tensor([true, true, false]);
-    const f = tensor([true, false, false]);
-    expect(await read(t.add(f))).toEqual(['int32', [2, 1, 0]]);
-    expect(await read(t.add(true))).toEqual(['int32', [2, 2, 1]]);
+    expect(await read(t.add(1))).toEqual(['int32', [2, 2, 1]]);
     expect(await read(t.mul(3))).toEqual(['int32', [3, 3, 0]]);
     expect(await read(t.add(0.5))).toEqual(['float32', [1.5, 1.5, 0.5]]);
     expect(await read(t.add(ints([10, 20, 30])))).toEqual(['int32', [11, 21, 30]]);
@@ -154,6 +165,14 @@ describe('unary ops', () => {
   it('sign and relu keep NaN', async () => {
     expect(await values(tensor([NaN, -0.5]).sign())).toEqual([NaN, -1]);
     expect(await values(tensor([NaN, -0.5]).relu())).toEqual([NaN, 0]);
+  });
+});
+
+describe('pow', () => {
+  it('follows IEEE 754 (as C99 and torch) where Math.pow differs: 1^±Inf, 1^NaN, (-1)^±Inf are 1', async () => {
+    const a = tensor([1, 1, 1, -1, -1, NaN, 2, -1]);
+    const b = tensor([Infinity, -Infinity, NaN, Infinity, -Infinity, 0, NaN, NaN]);
+    expect(await values(a.pow(b))).toEqual([1, 1, 1, 1, 1, 1, NaN, NaN]);
   });
 });
 

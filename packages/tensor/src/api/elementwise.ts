@@ -56,9 +56,19 @@ export const unaryOp = composite(function unaryOp(op: UnaryName, x: Tensor): Ten
 type ArithName = 'add' | 'sub' | 'mul' | 'pow' | 'maximum' | 'minimum';
 type CompareName = 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge';
 
-/** Runs an arithmetic op after lifting and promotion (bool computes as int32). */
+/** Bool with bool stays bool, as in PyTorch and NumPy: add and maximum are or, mul and minimum are and. */
+const BOOL_ARITH: { readonly [K in ArithName]?: 'logicalOr' | 'logicalAnd' } = { add: 'logicalOr', maximum: 'logicalOr', mul: 'logicalAnd', minimum: 'logicalAnd' };
+
+/**
+ * Runs an arithmetic op after lifting and promotion. Two bools give a bool through
+ * {@link BOOL_ARITH}; otherwise bool computes as int32 (sub and pow of two bools too, which
+ * PyTorch refuses).
+ */
 export const arithOp = composite(function arithOp(op: ArithName, a: TensorOrScalar, b: TensorOrScalar): Tensor {
-  return runOp(op, lift(a, b, numeric), {});
+  const [x, y] = lift(a, b, same);
+  const logical = x.dtype === 'bool' ? BOOL_ARITH[op] : undefined;
+  if (logical) return runOp(logical, [x, y], {});
+  return runOp(op, [castTo(x, numeric(x.dtype)), castTo(y, numeric(y.dtype))], {});
 });
 
 /** a / b, always in float32 (true division). */

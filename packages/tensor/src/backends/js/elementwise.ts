@@ -56,6 +56,11 @@ function binary<N extends OpName>(f: (a: number, b: number) => number, intF: (a:
 
 const truth = (v: boolean): number => (v ? 1 : 0);
 
+/** IEEE 754 pow (as C99 and PyTorch): Math.pow except that 1^y = 1 for every y, NaN too, and (-1)^±Inf = 1. */
+function ieeePow(a: number, b: number): number {
+  return a === 1 || (a === -1 && Math.abs(b) === Infinity) ? 1 : Math.pow(a, b);
+}
+
 function castValue(v: number, dtype: string): number {
   if (dtype === 'bool') return truth(v !== 0);
   if (dtype === 'int32') {
@@ -91,7 +96,7 @@ export const elementwiseKernels = {
   sub: binary((a, b) => a - b),
   mul: binary((a, b) => a * b, Math.imul),
   div: binary((a, b) => a / b),
-  pow: binary(Math.pow),
+  pow: binary(ieeePow),
   maximum: binary(Math.max),
   minimum: binary(Math.min),
   eq: binary((a, b) => truth(a === b)),
