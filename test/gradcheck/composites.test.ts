@@ -32,7 +32,8 @@ const cases: CompositeCase[] = [
   { name: 'mean, all', f: (x) => mean(x), inputs: (g) => [g.float(S)] },
   { name: 'variance, axis 1, population', f: (x) => variance(x, 1), inputs: (g) => [g.float(S)] },
   { name: 'variance, axis 0, Bessel correction, keepdims', f: (x) => variance(x, 0, true, 1), inputs: (g) => [g.float(S)] },
-  { name: 'gelu', f: (x) => gelu(x), inputs: (g) => [g.float(S, -3, 3)] },
+  { name: 'gelu (exact)', f: (x) => gelu(x), inputs: (g) => [g.float(S, -3, 3)] },
+  { name: 'gelu, tanh approximation', f: (x) => gelu(x, { approximate: 'tanh' }), inputs: (g) => [g.float(S, -3, 3)] },
   { name: 'elu, alpha 1.5 (both branches, away from 0)', f: (x) => elu(x, 1.5), inputs: (g) => [g.awayFromZero(S, 0.1, 2)] },
   { name: 'leakyRelu, alpha 0.1', f: (x) => leakyRelu(x, 0.1), inputs: (g) => [g.awayFromZero(S, 0.1, 2)] },
   { name: 'softplus', f: (x) => softplus(x), inputs: (g) => [g.awayFromZero(S, 0.1, 4)] },
@@ -64,6 +65,19 @@ describe('composites', () => {
       const inputs = c.inputs(new Gen(seedOf(`composite/${name}`)));
       const reports = checkGradients(c.f, inputs);
       expect(reports.length).toBe(inputs.length);
+    });
+  });
+
+  // torch.nn.functional.gelu(x, approximate=...) and its gradient, torch 1.13 in float64.
+  it.each([
+    ['none', [0, 0.8413447, -0.1586553, 1.9544997, -0.0040497, 0.3457312, -0.1542688, 3.9998733], [0.5, 1.0833155, -0.0833155, 1.0852318, -0.0119456, 0.8674951, 0.1325049, 1.0005036]],
+    ['tanh', [0, 0.841192, -0.158808, 1.9545977, -0.0036374, 0.345714, -0.154286, 3.9999298], [0.5, 1.0829641, -0.0829641, 1.0860993, -0.0115842, 0.8673699, 0.1326301, 1.0003351]],
+  ] as const)('gelu approximate %s matches PyTorch values and gradients', (approximate, want, wantGrad) => {
+    scope(() => {
+      const x = fromValues([0, 1, -1, 2, -3, 0.5, -0.5, 4], [8], 'float32');
+      const near = (got: ArrayLike<number>, expected: readonly number[]): void => expected.forEach((v, i) => expect(got[i]).toBeCloseTo(v, 6));
+      near(gelu(x, { approximate }).dataSync(), want);
+      near(grad((y: Tensor) => gelu(y, { approximate }).sum())(x).dataSync(), wantGrad);
     });
   });
 

@@ -24,6 +24,6 @@ export { argmax, argmin, logSoftmax, logSumExp, max, mean, min, prod, softmax, s
 export { dense, matmul, type DenseOptions, type MatmulOptions } from './api/linalg.js';
 export { broadcastTo, concat, expandDims, flatten, gather, gather as take, oneHot, pad, reshape, scatterAdd, slice, split, squeeze, stack, tile, transpose } from './api/shape-ops.js';
 export { avgPool2d, conv2d, conv2dAttrs, maxPool2d, poolAttrs, type Conv2dOptions, type Padding, type Pool2dOptions } from './api/conv.js';
-export { clip, elu, gelu, leakyRelu, softplus, square } from './api/activations.js';
+export { clip, elu, gelu, leakyRelu, softplus, square, type GeluOptions } from './api/activations.js';
 export { detach } from './api/detach.js';
 export * from './api/functional.js';

@@ -28,7 +28,7 @@ export const DENSE_ACTIVATIONS: readonly DenseActivation[] = ['linear', 'relu', 
 /** Every primitive op and its attributes. */
 export interface OpAttrs {
   neg: None; abs: None; sign: None; relu: None; floor: None; ceil: None; round: None;
-  exp: None; log: None; log1p: None; expm1: None; sqrt: None; rsqrt: None; reciprocal: None;
+  exp: None; log: None; log1p: None; expm1: None; erf: None; sqrt: None; rsqrt: None; reciprocal: None;
   sin: None; cos: None; tanh: None; sigmoid: None; logicalNot: None;
   add: None; sub: None; mul: None; div: None; pow: None; maximum: None; minimum: None;
   eq: None; ne: None; lt: None; le: None; gt: None; ge: None; logicalAnd: None; logicalOr: None;
@@ -145,7 +145,7 @@ const alongAxis: OpSpec<'softmax' | 'logSoftmax'> = {
 export const ops: { readonly [K in OpName]: OpSpec<K> } = {
   neg: numericUnary, abs: numericUnary, sign: numericUnary, relu: numericUnary,
   floor: numericUnary, ceil: numericUnary, round: numericUnary,
-  exp: floatUnary, log: floatUnary, log1p: floatUnary, expm1: floatUnary, sqrt: floatUnary, rsqrt: floatUnary,
+  exp: floatUnary, log: floatUnary, log1p: floatUnary, expm1: floatUnary, erf: floatUnary, sqrt: floatUnary, rsqrt: floatUnary,
   reciprocal: floatUnary, sin: floatUnary, cos: floatUnary, tanh: floatUnary, sigmoid: floatUnary,
   logicalNot: { inputs: ['x'], infer: unary('bool') },
   add: numericBinary, sub: numericBinary, mul: numericBinary, pow: numericBinary, maximum: numericBinary, minimum: numericBinary,

@@ -110,7 +110,8 @@ export const cases: Cases = {
   floor: unaryCases(SPECIAL, true), ceil: unaryCases(SPECIAL, true), round: unaryCases(SPECIAL, true),
   // SwiftShader flushes denormals to zero (WGSL allows it): exp(−100) is 0, hence atol.
   exp: unaryCases([...SPECIAL, 88, 88.7, -87], false, 5e-6, 1e-37), log: unaryCases(POSITIVE, false, 2e-6, 1e-6), log1p: unaryCases([...POSITIVE, -0.5, -0.999, -1, 1e-5], false, 1e-5, 1e-7),
-  expm1: unaryCases([...SPECIAL, 1e-4, -1e-4, 20, -20, 88, 90], false, 1e-5, 1e-7), sqrt: unaryCases(POSITIVE, false), rsqrt: unaryCases(POSITIVE, false),
+  expm1: unaryCases([...SPECIAL, 1e-4, -1e-4, 20, -20, 88, 90], false, 1e-5, 1e-7), erf: unaryCases([...SPECIAL, 0.874, 0.876, 3.9, -3.93, 1e-20, ...Array.from({ length: 901 }, (_, i) => i / 100 - 4.5)], false, 0, 1e-7),
+  sqrt: unaryCases(POSITIVE, false), rsqrt: unaryCases(POSITIVE, false),
   reciprocal: unaryCases(SPECIAL, false), sin: unaryCases(TRIG, false, 2e-6, 1e-7), cos: unaryCases(TRIG, false, 2e-6, 1e-7),
   tanh: unaryCases([...SPECIAL, 9, -9, 11, 0.01], false, 1e-5, 1e-6), sigmoid: unaryCases(SPECIAL, false, 1e-5, 1e-7),
   logicalNot: [{ name: 'bool [37]', inputs: [{ shape: [37], dtype: 'bool' }], attrs: none }],
