@@ -3,7 +3,7 @@
 // including the detached max-shift inside softmax and logSumExp.
 import { describe, expect, it } from 'vitest';
 import {
-  clip, concat, elu, fromValues, gelu, leakyRelu, logSoftmax, logSumExp, matmul, mean, scope, softmax, softplus, split,
+  clip, concat, elu, erf, fromValues, gelu, leakyRelu, logSoftmax, logSumExp, matmul, mean, scope, softmax, softplus, split,
   square, stack, variance, type Tensor,
 } from '@webgrad/tensor';
 import { grad } from '@webgrad/autograd';
@@ -78,6 +78,15 @@ describe('composites', () => {
       const near = (got: ArrayLike<number>, expected: readonly number[]): void => expected.forEach((v, i) => expect(got[i]).toBeCloseTo(v, 6));
       near(gelu(x, { approximate }).dataSync(), want);
       near(grad((y: Tensor) => gelu(y, { approximate }).sum())(x).dataSync(), wantGrad);
+    });
+  });
+
+  it('erf matches PyTorch values and gradients (torch.erf, float64)', () => {
+    scope(() => {
+      const x = fromValues([0, 1, -2, 0.5, 3.5], [5], 'float32');
+      const near = (got: ArrayLike<number>, expected: readonly number[]): void => expected.forEach((v, i) => expect(got[i]).toBeCloseTo(v, 8));
+      near(erf(x).dataSync(), [0, 0.842700793, -0.995322265, 0.520499878, 0.999999257]);
+      near(grad((y: Tensor) => erf(y).sum())(x).dataSync(), [1.128379167, 0.415107497, 0.020666985, 0.878782579, 5.399e-6]);
     });
   });
 
