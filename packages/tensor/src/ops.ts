@@ -118,10 +118,9 @@ function convOutShape(op: string, x: Shape, w: Shape, a: Conv2dAttrs): number[] 
     windowExtent(op, wd, kw, a.stride[1], a.padding[2], a.padding[3], a.dilation[1])];
 }
 
-function poolOutShape(op: string, x: Shape, a: PoolAttrs | AvgPoolAttrs): number[] {
+function poolOutShape(op: string, x: Shape, a: PoolAttrs): number[] {
   expectRank(op, 'x', x, 4, 'N, C, H, W');
   checkBoolean(op, 'ceilMode', a.ceilMode);
-  if (op === 'avgPool2d' || op === 'avgPool2dGrad') checkBoolean(op, 'countIncludePad', (a as AvgPoolAttrs).countIncludePad);
   checkPositiveInts(op, 'kernel', a.kernel, 2);
   checkPositiveInts(op, 'stride', a.stride, 2);
   checkNonNegativeInts(op, 'padding', a.padding, 4);
@@ -344,11 +343,15 @@ export const ops: { readonly [K in OpName]: OpSpec<K> } = {
       return { shape: x!.shape, dtype: 'float32' };
     },
   },
-  avgPool2d: { inputs: ['x'], infer: (op, [x], attrs) => (float(op, 'x', x!), { shape: poolOutShape(op, x!.shape, attrs), dtype: 'float32' }) },
+  avgPool2d: {
+    inputs: ['x'],
+    infer: (op, [x], attrs) => (float(op, 'x', x!), checkBoolean(op, 'countIncludePad', attrs.countIncludePad), { shape: poolOutShape(op, x!.shape, attrs), dtype: 'float32' }),
+  },
   avgPool2dGrad: {
     inputs: ['dy'],
     infer: (op, [dy], attrs) => {
       float(op, 'dy', dy!);
+      checkBoolean(op, 'countIncludePad', attrs.countIncludePad);
       expectShape(op, 'dy', dy!.shape, poolOutShape(op, attrs.inputShape, attrs));
       return { shape: attrs.inputShape, dtype: 'float32' };
     },

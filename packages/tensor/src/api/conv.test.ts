@@ -1,5 +1,5 @@
 // conv2d and 2-D pooling on small hand-computed examples: cross-correlation, 'same' and 'valid'
-// padding, stride, dilation, groups, padding excluded from windows, and shape errors.
+// padding, stride, dilation, groups, padding never winning a max, countIncludePad, ceilMode, and shape errors.
 import { arange, avgPool2d, avgPoolAttrs, conv2d, conv2dAttrs, maxPool2d, ones, poolAttrs, tensor, zeros, type Tensor } from '@webgrad/tensor';
 import { describe, expect, it } from 'vitest';
 
