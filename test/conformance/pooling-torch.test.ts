@@ -1,6 +1,7 @@
 // maxPool2d and avgPool2d against PyTorch 1.13 on every registered backend: every combination
 // of ceilMode and countIncludePad, forward values and the gradient of sum(y * w) with respect
-// to x. The fixtures come from fixtures/pooling-torch.py (torch.nn.functional, float64).
+// to x. The fixtures come from fixtures/pooling-torch.py (torch.nn.functional, float64); options
+// at PyTorch's defaults are left out of them, so they check webgrad's defaults too.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { avgPool2d, fromValues, maxPool2d, scope, type AvgPool2dOptions, type Backend, type Tensor } from '@webgrad/tensor';
@@ -42,8 +43,12 @@ const expectClose = (got: number[], want: number[], what: string): void => {
 };
 
 it('has fixtures for every combination of ceilMode and countIncludePad', () => {
-  const combos = new Set(cases.map((c) => `${c.op} ${c.options.ceilMode} ${c.options.countIncludePad}`));
-  expect([...combos].sort()).toEqual(['avgPool2d false false', 'avgPool2d false true', 'avgPool2d true false', 'avgPool2d true true', 'maxPool2d false undefined', 'maxPool2d true undefined']);
+  const combos = new Set(cases.map((c) => `${c.op} ceilMode ${c.options.ceilMode ?? 'default'} countIncludePad ${c.options.countIncludePad ?? 'default'}`));
+  expect([...combos].sort()).toEqual([
+    'avgPool2d ceilMode default countIncludePad default', 'avgPool2d ceilMode default countIncludePad false',
+    'avgPool2d ceilMode true countIncludePad default', 'avgPool2d ceilMode true countIncludePad false',
+    'maxPool2d ceilMode default countIncludePad default', 'maxPool2d ceilMode true countIncludePad default',
+  ]);
 });
 
 describe.each(backends)('backend $name', ({ instance, error }) => {
