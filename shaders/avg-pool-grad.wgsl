@@ -1,5 +1,5 @@
-// avgPool2dGrad gathered over the input: each input element sums dy / (window's element
-// count) over the windows that cover it.
+// avgPool2dGrad gathered over the input: each input element sums dy / (the window's divisor,
+// window_count) over the windows that cover it.
 //! include "common/pool.wgsl"
 //! include "common/grid.wgsl"
 
@@ -21,11 +21,8 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
   let qs = covering(w, params.window.y, params.window.w, params.pad.y, params.y_shape.w);
   var sum = 0.0;
   for (var p = ps.x; p < ps.y; p++) {
-    let rows = window_rows(p);
     for (var q = qs.x; q < qs.y; q++) {
-      let cols = window_cols(q);
-      let count = f32((rows.y - rows.x) * (cols.y - cols.x));
-      sum += dy[(plane * params.y_shape.z + p) * params.y_shape.w + q] / count;
+      sum += dy[(plane * params.y_shape.z + p) * params.y_shape.w + q] / window_count(p, q);
     }
   }
   dx[i] = sum;

@@ -1,6 +1,6 @@
 // maxPool2d and avgPool2d forward, one invocation per output element. max takes the first
-// maximal element of the window (NaN counts as the maximum); avg divides by the number of
-// window elements inside the input (padding is not counted).
+// maximal element of the window (NaN counts as the maximum); avg divides by the window's
+// positions inside the counted region (the input, or the padded input with countIncludePad).
 //! include "common/pool.wgsl"
 //! include "common/grid.wgsl"
 
@@ -52,5 +52,5 @@ fn avg_pool(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg:
       sum += x[(o.x * params.x_shape.z + h) * params.x_shape.w + w];
     }
   }
-  y[i] = sum / f32((rows.y - rows.x) * (cols.y - cols.x));
+  y[i] = sum / window_count(o.y, o.z);
 }

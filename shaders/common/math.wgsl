@@ -124,6 +124,25 @@ fn expm1_f32(x: f32) -> f32 {
   return um1 * x / log(u);
 }
 
+// erf without a builtin (WGSL has none): x + x·S(x²) below 0.875, 1 − exp(Q(|x|)) up to 3.92,
+// ±1 beyond (erfc is below half an ulp of 1 there). S and Q are least-squares fits made by
+// scripts/fit-erf.py: 2.3e-9 from erf in exact arithmetic, under 1e-7 evaluated in float32.
+// assembly/unary.ts (wasm) uses the same coefficients.
+fn erf_f32(x: f32) -> f32 {
+  if (is_nan(x) || x == 0.0) { return x; } // keeps −0
+  let a = abs(x);
+  if (a < 0.875) {
+    let t = x * x;
+    let s = 0.12837917 + t * (-0.37612638 + t * (0.11283741 + t * (-0.02686197 + t * (0.0052076215
+      + t * (-8.2205184e-4 + t * 8.71406e-5)))));
+    return x + x * s;
+  }
+  if (a >= 3.92) { return sign(x); }
+  let q = 3.0390397e-4 + a * (-1.1301746 + a * (-0.63191307 + a * (-0.110012524 + a * (0.026392449
+    + a * (-0.0047538695 + a * (5.9692684e-4 + a * (-4.6354096e-5 + a * (1.6911944e-6 + a * -3.2739873e-9))))))));
+  return sign(x) * (1.0 - exp(q));
+}
+
 // tanh saturates to ±1 in f32 beyond |x| = 10; clamping avoids inf / inf in exp-based builtins.
 fn tanh_f32(x: f32) -> f32 {
   if (is_nan(x) || x == 0.0) { return x; } // keeps −0

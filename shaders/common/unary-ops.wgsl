@@ -22,6 +22,7 @@ const OP_COS: u32 = 15u;
 const OP_TANH: u32 = 16u;
 const OP_SIGMOID: u32 = 17u;
 const OP_LOGICAL_NOT: u32 = 18u;
+const OP_ERF: u32 = 19u;
 
 fn unary_f32(op: u32, bits: u32) -> u32 {
   let v = bitcast<f32>(bits);
@@ -38,6 +39,7 @@ fn unary_f32(op: u32, bits: u32) -> u32 {
     case OP_LOG: { r = safe_log(v); }
     case OP_LOG1P: { r = log1p_f32(v); }
     case OP_EXPM1: { r = expm1_f32(v); }
+    case OP_ERF: { r = erf_f32(v); }
     case OP_SQRT: { r = safe_sqrt(v); }
     case OP_RSQRT: { r = 1.0 / safe_sqrt(v); }
     case OP_RECIPROCAL: { r = 1.0 / v; }

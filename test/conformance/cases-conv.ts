@@ -1,6 +1,6 @@
 // Conformance cases of convolution and pooling and their gradient primitives, all built from
 // one list of geometries each: strides, asymmetric padding, dilation, groups, odd and empty sizes.
-import { ops, type Conv2dAttrs, type PoolAttrs } from '@webgrad/tensor';
+import { ops, type AvgPoolAttrs, type Conv2dAttrs, type PoolAttrs } from '@webgrad/tensor';
 import { f32, ints, NON_FINITE, sprinkle, uniform, type CaseTable, type Generator, type OpCase } from './spec.js';
 
 type ConvSpec = [name: string, x: number[], w: number[], attrs: Partial<Conv2dAttrs>, values?: Generator];
@@ -46,11 +46,20 @@ const pools: PoolSpec[] = [
   ['NaN and ±Inf', [1, 1, 6, 6], { kernel: [3, 3], stride: [1, 1], padding: [1, 1, 1, 1] }, sprinkle(NON_FINITE, v, 5)],
   ['all -Inf with padding: padding is not a value', [1, 1, 2, 2], { padding: [1, 1, 1, 1] }, () => -Infinity],
   ['empty batch', [0, 3, 4, 4], {}],
+  // ceilMode: the last window runs past the padding (its excess never counts in a divisor).
+  ['3x3 stride 2 padding 1 ceilMode, [1,2,6,8]', [1, 2, 6, 8], { kernel: [3, 3], stride: [2, 2], padding: [1, 1, 1, 1], ceilMode: true }],
+  ['3x3 stride 2 padding 1 ceilMode, odd [1,1,7,5] (no extra window)', [1, 1, 7, 5], { kernel: [3, 3], stride: [2, 2], padding: [1, 1, 1, 1], ceilMode: true }],
+  // Rows: the rounded-up window would start past the input and is dropped; columns: it is kept.
+  ['ceilMode, asymmetric padding [0,1,2,0], stride [3,2]', [1, 1, 6, 8], { kernel: [3, 3], stride: [3, 2], padding: [0, 1, 2, 0], ceilMode: true }],
 ];
 
 function poolAttrs(a: Partial<PoolAttrs>): PoolAttrs {
-  return { kernel: [2, 2], stride: [2, 2], padding: [0, 0, 0, 0], ...a };
+  return { kernel: [2, 2], stride: [2, 2], padding: [0, 0, 0, 0], ceilMode: false, ...a };
 }
+
+/** Each pooling case twice for averages: padding counted in the divisor (PyTorch's default) and not. */
+const avgPools = pools.flatMap(([name, x, a, g]): [string, number[], AvgPoolAttrs, Generator | undefined][] =>
+  [true, false].map((countIncludePad) => [`${name}, countIncludePad ${countIncludePad}`, x, { ...poolAttrs(a), countIncludePad }, g]));
 
 const poolOut = (x: readonly number[], attrs: PoolAttrs): number[] =>
   [...ops.maxPool2d.infer('maxPool2d', [{ shape: x, dtype: 'float32' }], attrs).shape];
@@ -71,9 +80,6 @@ export const convCases = {
     const attrs = poolAttrs(a);
     return { name, inputs: [f32(x, g), f32(poolOut(x, attrs), v)], attrs };
   }),
-  avgPool2d: pools.map(([name, x, a, g = v]): OpCase<'avgPool2d'> => ({ name, inputs: [f32(x, g)], attrs: poolAttrs(a) })),
-  avgPool2dGrad: pools.map(([name, x, a, g = v]): OpCase<'avgPool2dGrad'> => {
-    const attrs = poolAttrs(a);
-    return { name, inputs: [f32(poolOut(x, attrs), g)], attrs: { ...attrs, inputShape: x } };
-  }),
+  avgPool2d: avgPools.map(([name, x, attrs, g = v]): OpCase<'avgPool2d'> => ({ name, inputs: [f32(x, g)], attrs })),
+  avgPool2dGrad: avgPools.map(([name, x, attrs, g = v]): OpCase<'avgPool2dGrad'> => ({ name, inputs: [f32(poolOut(x, attrs), g)], attrs: { ...attrs, inputShape: x } })),
 } satisfies CaseTable;

@@ -63,6 +63,10 @@ export const unaryCases = {
     ...unaryOpCases<'expm1'>(uniform(-5, 5)),
     { name: 'tiny |x| keeps precision', inputs: [f32([6], [1e-7, -1e-7, 1e-10, 3e-5, -3e-5, 1e-3])], attrs: none },
   ],
+  erf: [
+    ...unaryOpCases<'erf'>(uniform(-4.5, 4.5)),
+    { name: 'around each piece boundary and tiny |x|', inputs: [f32([10], [0.8749, 0.8751, -0.875, 3.919, 3.921, -3.92, 6, 1e-7, -3e-30, 2.5])], attrs: none },
+  ],
   sqrt: unaryOpCases(uniform(0, 10)),
   rsqrt: unaryOpCases(uniform(0.01, 10)),
   reciprocal: unaryOpCases(uniform(-4, 4)),

@@ -8,7 +8,7 @@ import { createOracle } from './harness.js';
 const oracle = createOracle();
 const t = (shape: number[], dtype: DType = 'float32'): Tensor => fromValues(new Array(shape.reduce((p, q) => p * q, 1)).fill(0), shape, dtype, oracle);
 const conv = { stride: [1, 1], padding: [0, 0, 0, 0], dilation: [1, 1], groups: 1 } as OpAttrs['conv2d'];
-const pool = { kernel: [2, 2], stride: [1, 1], padding: [1, 1, 1, 1] } as OpAttrs['maxPool2d'];
+const pool: OpAttrs['avgPool2d'] = { kernel: [2, 2], stride: [1, 1], padding: [1, 1, 1, 1], ceilMode: false, countIncludePad: true };
 
 type Bad = [what: string, op: OpName, inputs: () => Tensor[], attrs: unknown, message: string | RegExp];
 
@@ -39,6 +39,8 @@ const bad: Bad[] = [
   ['avgPool2dGrad of an int32 dy', 'avgPool2dGrad', () => [t([1, 1, 3, 3], 'int32')], { ...pool, inputShape: [1, 1, 2, 2] }, 'avgPool2dGrad: dy must be float32, got int32'],
   ['maxPool2d of an empty spatial axis, whose windows hold only padding', 'maxPool2d', () => [t([1, 1, 0, 2])], pool, 'maxPool2d: x [1,1,0,2] has an empty spatial axis, so every window would cover only padding'],
   ['avgPool2d of an empty spatial axis', 'avgPool2d', () => [t([1, 1, 2, 0])], pool, 'avgPool2d: x [1,1,2,0] has an empty spatial axis, so every window would cover only padding'],
+  ['maxPool2d without ceilMode', 'maxPool2d', () => [t([1, 1, 3, 3])], { kernel: [2, 2], stride: [1, 1], padding: [0, 0, 0, 0] }, 'maxPool2d: ceilMode must be true or false, got undefined'],
+  ['avgPool2d with a countIncludePad that is not a boolean', 'avgPool2d', () => [t([1, 1, 3, 3])], { ...pool, countIncludePad: 1 }, 'avgPool2d: countIncludePad must be true or false, got 1'],
   ['cast to a dtype that does not exist', 'cast', () => [t([2])], { dtype: 'float64' }, 'cast: dtype must be float32, int32 or bool, got "float64"'],
 ];
 

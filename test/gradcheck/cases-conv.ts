@@ -21,9 +21,13 @@ const convSetups: ConvSetup[] = [
 interface PoolSetup { name: string; x: number[]; attrs: PoolAttrs }
 
 const poolSetups: PoolSetup[] = [
-  { name: '2x2 windows, stride 2, a ragged edge', x: [2, 2, 6, 5], attrs: { kernel: [2, 2], stride: [2, 2], padding: [0, 0, 0, 0] } },
-  { name: 'overlapping 3x2 windows, padding [1,1,0,1]', x: [1, 2, 5, 4], attrs: { kernel: [3, 2], stride: [1, 2], padding: [1, 1, 0, 1] } },
+  { name: '2x2 windows, stride 2, a ragged edge', x: [2, 2, 6, 5], attrs: { kernel: [2, 2], stride: [2, 2], padding: [0, 0, 0, 0], ceilMode: false } },
+  { name: 'overlapping 3x2 windows, padding [1,1,0,1]', x: [1, 2, 5, 4], attrs: { kernel: [3, 2], stride: [1, 2], padding: [1, 1, 0, 1], ceilMode: false } },
+  { name: '3x3 windows, stride 2, padding 1, ceilMode', x: [1, 2, 5, 6], attrs: { kernel: [3, 3], stride: [2, 2], padding: [1, 1, 1, 1], ceilMode: true } },
 ];
+
+/** Each setup for averages with padding counted in the divisor (PyTorch's default) and not. */
+const avgSetups = poolSetups.flatMap(({ name, x, attrs }) => [true, false].map((countIncludePad) => ({ name: `${name}, countIncludePad ${countIncludePad}`, x, attrs: { ...attrs, countIncludePad } })));
 
 /** The convolution and pooling part of the case table. */
 export const convCases: CaseTable = {
@@ -41,8 +45,8 @@ export const convCases: CaseTable = {
   // Distinct values: each window has one clear maximum, so the op is smooth where it is checked.
   maxPool2d: poolSetups.map(({ name, x, attrs }) => ({ name, inputs: (g) => [g.distinct(x)], attrs })),
   avgPool2d: [
-    ...poolSetups.map(({ name, x, attrs }) => ({ name, inputs: (g: Gen) => [g.float(x)], attrs })),
-    { name: '3x3 windows, stride [2,1], padding counted out', inputs: (g) => [g.float([1, 2, 5, 5])], attrs: { kernel: [3, 3], stride: [2, 1], padding: [1, 1, 1, 0] } },
+    ...avgSetups.map(({ name, x, attrs }) => ({ name, inputs: (g: Gen) => [g.float(x)], attrs })),
+    { name: '3x3 windows, stride [2,1], padding counted out', inputs: (g) => [g.float([1, 2, 5, 5])], attrs: { kernel: [3, 3], stride: [2, 1], padding: [1, 1, 1, 0], ceilMode: false, countIncludePad: false } },
   ],
   // Linear in dy (routed through the windows' argmax); x only picks the argmax, so its gradient is 0.
   maxPool2dGrad: poolSetups.map(({ name, x, attrs }) => ({
@@ -51,7 +55,7 @@ export const convCases: CaseTable = {
     attrs,
     wrt: [1],
   })),
-  avgPool2dGrad: poolSetups.map(({ name, x, attrs }) => ({
+  avgPool2dGrad: avgSetups.map(({ name, x, attrs }) => ({
     name,
     inputs: (g) => [g.float(inferShape('avgPool2d', [x], attrs))],
     attrs: { ...attrs, inputShape: x },

@@ -41,6 +41,7 @@ export const elementwiseCases: CaseTable = {
   log: [{ name: 'positive', inputs: (g) => [g.float(S, 0.3, 3)], attrs: none }],
   log1p: [{ name: 'above -1', inputs: (g) => [g.float(S, -0.6, 2)], attrs: none }],
   expm1: [{ name: '[-2, 2]', inputs: (g) => [g.float(S, -2, 2)], attrs: none }],
+  erf: [{ name: '[-3, 3]', inputs: (g) => [g.float(S, -3, 3)], attrs: none }],
   sqrt: [{ name: 'positive', inputs: (g) => [g.float(S, 0.3, 3)], attrs: none }],
   rsqrt: [{ name: 'positive', inputs: (g) => [g.float(S, 0.3, 3)], attrs: none }],
   reciprocal: [{ name: 'away from 0', inputs: (g) => [g.awayFromZero(S, 0.4, 2)], attrs: none }],

@@ -38,6 +38,14 @@ const MODELS: Model[] = [
     loss: nn.softmaxCrossEntropy,
   },
   {
+    name: 'CNN: conv2d, exact gelu, avgPool2d 3/2 padding 1 with ceilMode (padding counted), dense',
+    // 6×6 rounds up to 4×4 windows; the last row and column run past the padding.
+    build: () => nn.sequential(nn.conv2d(2, 3, 3, { padding: 1 }), nn.gelu(), nn.avgPool2d(3, { stride: 2, padding: 1, ceilMode: true }), nn.flatten(), nn.dense(3 * 4 * 4, 2)),
+    x: () => wg.tensor(uniform([3, 2, 6, 6], 5), { shape: [3, 2, 6, 6] }),
+    y: () => wg.tensor(classes(3, 2), { shape: [3], dtype: 'int32' }),
+    loss: nn.softmaxCrossEntropy,
+  },
+  {
     name: 'sequence: embedding, LSTM, GRU, layerNorm, mse',
     build: () => nn.sequential(nn.embedding(5, 4), nn.lstm(4, 6), nn.gru(6, 5, { returnSequences: false }), nn.layerNorm(5), nn.dense(5, 2)),
     x: () => wg.tensor(classes(12, 5), { shape: [3, 4], dtype: 'int32' }),

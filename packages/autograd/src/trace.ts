@@ -36,6 +36,7 @@ const FORMULAS: Partial<Record<OpName, string>> = {
   exp: '∂eˣ/∂x = eˣ',
   log: '∂ln x/∂x = 1/x',
   tanh: '∂tanh x/∂x = 1 − tanh²x',
+  erf: '∂erf x/∂x = (2/√π)·e^(−x²)',
   sigmoid: '∂σ(x)/∂x = σ(x)(1 − σ(x))',
   relu: '∂relu(x)/∂x = 1 if x > 0, else 0',
   sqrt: '∂√x/∂x = 1/(2√x)',

@@ -1,6 +1,8 @@
 // 2-D max and average pooling over NCHW planes and their gradients. Windows are clipped to the
-// input (padding never contributes; averages divide by the taps inside, as the reference does).
-// Parameters at p (i32): planes, H, W, KH, KW, strideH, strideW, padTop, padLeft, OH, OW.
+// input (padding never contributes); averages divide by the window's positions inside the
+// counted rows [top, bottom) and columns [left, right) (avgPoolCounted in @webgrad/tensor).
+// Parameters at p (i32): planes, H, W, KH, KW, strideH, strideW, padTop, padLeft, OH, OW,
+// then the counted region top, bottom, left, right.
 
 @inline function param(p: usize, i: i32): i32 {
   return load<i32>(p + (<usize>i << 2));
@@ -29,14 +31,19 @@
 function pool(mode: i32, x: usize, dy: usize, out: usize, p: usize): void {
   const planes = param(p, 0), H = param(p, 1), W = param(p, 2), KH = param(p, 3), KW = param(p, 4);
   const sh = param(p, 5), sw = param(p, 6), pt = param(p, 7), pl = param(p, 8), OH = param(p, 9), OW = param(p, 10);
+  const top = param(p, 11), bottom = param(p, 12), left = param(p, 13), right = param(p, 14);
   if (mode == 1 || mode == 3) memory.fill(out, 0, <usize>(planes * H * W) << 2);
   for (let plane = 0; plane < planes; plane++) {
     const xp = x + (<usize>(plane * H * W) << 2);
     const yp = <usize>(plane * OH * OW);
     for (let oh = 0; oh < OH; oh++) {
-      const r0 = max(0, oh * sh - pt), r1 = min(H, oh * sh - pt + KH);
+      const rs = oh * sh - pt;
+      const r0 = max(0, rs), r1 = min(H, rs + KH);
+      const rows = min(bottom, rs + KH) - max(top, rs);
       for (let ow = 0; ow < OW; ow++) {
-        const c0 = max(0, ow * sw - pl), c1 = min(W, ow * sw - pl + KW);
+        const cs = ow * sw - pl;
+        const c0 = max(0, cs), c1 = min(W, cs + KW);
+        const divisor = <f64>(rows * (min(right, cs + KW) - max(left, cs)));
         const yi = (yp + <usize>(oh * OW + ow)) << 2;
         if (mode == 0) {
           store<f32>(out + yi, load<f32>(xp + (<usize>argmaxTap(xp, W, r0, r1, c0, c1) << 2)));
@@ -46,9 +53,9 @@ function pool(mode: i32, x: usize, dy: usize, out: usize, p: usize): void {
         } else if (mode == 2) {
           let s: f64 = 0;
           for (let r = r0; r < r1; r++) for (let c = c0; c < c1; c++) s += <f64>load<f32>(xp + (<usize>(r * W + c) << 2));
-          store<f32>(out + yi, <f32>(s / <f64>((r1 - r0) * (c1 - c0))));
+          store<f32>(out + yi, <f32>(s / divisor));
         } else {
-          const g = <f32>(<f64>load<f32>(dy + yi) / <f64>((r1 - r0) * (c1 - c0)));
+          const g = <f32>(<f64>load<f32>(dy + yi) / divisor);
           const op = out + (<usize>(plane * H * W) << 2);
           for (let r = r0; r < r1; r++) {
             for (let c = c0; c < c1; c++) {
@@ -72,12 +79,12 @@ export function maxPool2dGrad(x: usize, dy: usize, dx: usize, p: usize): void {
   pool(1, x, dy, dx, p);
 }
 
-/** y = mean over each window's taps inside x. */
+/** y = sum over each window's taps inside x / the window's counted positions. */
 export function avgPool2d(x: usize, out: usize, p: usize): void {
   pool(2, x, 0, out, p);
 }
 
-/** dx = dy spread evenly over each window's taps. */
+/** dx = dy / the window's counted positions, added to each of its taps inside x. */
 export function avgPool2dGrad(dy: usize, dx: usize, p: usize): void {
   pool(3, 0, dy, dx, p);
 }

@@ -2,7 +2,7 @@
 // instruction; transcendentals in double precision, rounded once, as the reference does),
 // int32, logicalNot on bool, and cast between every pair of dtypes.
 import {
-  ABS, CEIL, COS, EXP, EXPM1, F32, FLOOR, I32, LOG, LOG1P, NEG, RECIPROCAL, RELU, ROUND, RSQRT,
+  ABS, CEIL, COS, ERF, EXP, EXPM1, F32, FLOOR, I32, LOG, LOG1P, NEG, RECIPROCAL, RELU, ROUND, RSQRT,
   SIGMOID, SIGN, SIN, SQRT, TANH, U8,
 } from '../src/op-codes';
 import { expF32x4, sigmoidF32x4 } from './vmath';
@@ -83,6 +83,25 @@ import { fromF64, hiF64, loF64, perLane } from './simd';
   @inline v(x: v128): v128 { return perLane<Expm1>(x); }
   @inline s(x: f32): f32 { return <f32>Math.expm1(<f64>x); }
 }
+// erf in double, rounded once, with the fits of shaders/common/math.wgsl (scripts/fit-erf.py):
+// 2.3e-9 from erf, so the rounded value is erf's float32 but for rare ties.
+@final class Erf {
+  @inline v(x: v128): v128 { return perLane<Erf>(x); }
+  @inline s(x: f32): f32 {
+    const a = abs<f64>(<f64>x);
+    if (x != x || x == 0) return x; // keeps −0
+    if (a < 0.875) {
+      const t = a * a;
+      const s = 0.12837917 + t * (-0.37612638 + t * (0.11283741 + t * (-0.02686197 + t * (0.0052076215
+        + t * (-8.2205184e-4 + t * 8.71406e-5)))));
+      return <f32>(<f64>x + <f64>x * s);
+    }
+    if (a >= 3.92) return x > 0 ? 1 : -1;
+    const q = 3.0390397e-4 + a * (-1.1301746 + a * (-0.63191307 + a * (-0.110012524 + a * (0.026392449
+      + a * (-0.0047538695 + a * (5.9692684e-4 + a * (-4.6354096e-5 + a * (1.6911944e-6 + a * -3.2739873e-9))))))));
+    return <f32>((x > 0 ? 1.0 : -1.0) * (1.0 - Math.exp(q)));
+  }
+}
 @final class Sin {
   @inline v(x: v128): v128 { return perLane<Sin>(x); }
   @inline s(x: f32): f32 { return <f32>Math.sin(<f64>x); }
@@ -127,6 +146,7 @@ export function unaryF32(op: i32, x: usize, out: usize, n: usize): void {
     case LOG: mapF32<Log>(x, out, n); break;
     case LOG1P: mapF32<Log1p>(x, out, n); break;
     case EXPM1: mapF32<Expm1>(x, out, n); break;
+    case ERF: mapF32<Erf>(x, out, n); break;
     case SQRT: mapF32<Sqrt>(x, out, n); break;
     case RSQRT: mapF32<Rsqrt>(x, out, n); break;
     case RECIPROCAL: mapF32<Reciprocal>(x, out, n); break;

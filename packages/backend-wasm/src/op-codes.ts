@@ -25,6 +25,7 @@ export const SIN = 14;
 export const COS = 15;
 export const TANH = 16;
 export const SIGMOID = 17;
+export const ERF = 18;
 
 /** Binary elementwise ops. */
 export const ADD = 0;

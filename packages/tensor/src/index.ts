@@ -10,7 +10,7 @@ export type { DType, TypedArray } from './dtype.js';
 export { DTYPES, promote } from './dtype.js';
 export type { Shape } from './shape.js';
 export { broadcastShapes, broadcastStrides, mergeAxes, sizeOf, stridesOf } from './shape.js';
-export { ops, opNames, type OpAttrs, type OpName, type OpSpec, type Conv2dAttrs, type PoolAttrs, type DenseActivation, DENSE_ACTIVATIONS, type ReduceAttrs, type SliceAttrs } from './ops.js';
+export { ops, opNames, type OpAttrs, type OpName, type OpSpec, type Conv2dAttrs, type PoolAttrs, type AvgPoolAttrs, avgPoolCounted, type DenseActivation, DENSE_ACTIVATIONS, type ReduceAttrs, type SliceAttrs } from './ops.js';
 export type { Meta } from './infer.js';
 export type { Backend, BackendStats, Kernel, Kernels, TensorInfo } from './backend.js';
 export { backend, getBackend, getBackendInstance, listBackends, onBackendLost, ready, registerBackend, setBackend, setBestBackend, withBackend } from './registry.js';
@@ -23,7 +23,7 @@ export { cast, castTo, compareOp, div, logicalNot, type Scalar, type TensorOrSca
 export { argmax, argmin, logSoftmax, logSumExp, max, mean, min, prod, softmax, sum, variance, type Axes } from './api/reduce.js';
 export { dense, matmul, type DenseOptions, type MatmulOptions } from './api/linalg.js';
 export { broadcastTo, concat, expandDims, flatten, gather, gather as take, oneHot, pad, reshape, scatterAdd, slice, split, squeeze, stack, tile, transpose } from './api/shape-ops.js';
-export { avgPool2d, conv2d, conv2dAttrs, maxPool2d, poolAttrs, type Conv2dOptions, type Padding, type Pool2dOptions } from './api/conv.js';
-export { clip, elu, gelu, leakyRelu, softplus, square } from './api/activations.js';
+export { avgPool2d, avgPoolAttrs, conv2d, conv2dAttrs, maxPool2d, poolAttrs, type AvgPool2dOptions, type Conv2dOptions, type Padding, type Pool2dOptions } from './api/conv.js';
+export { clip, elu, gelu, leakyRelu, softplus, square, type GeluOptions } from './api/activations.js';
 export { detach } from './api/detach.js';
 export * from './api/functional.js';

@@ -81,14 +81,18 @@ export function checkNonEmptyReduction(op: string, shape: Shape, axes: readonly 
   }
 }
 
-/** Output extent of a sliding window (convolution or pooling) along one axis. */
-export function windowExtent(op: string, size: number, kernel: number, stride: number, padBefore: number, padAfter: number, dilation = 1): number {
+/** Output extent of a sliding window (convolution or pooling) along one axis; `ceil` rounds up (pooling's ceilMode). */
+export function windowExtent(op: string, size: number, kernel: number, stride: number, padBefore: number, padAfter: number, dilation = 1, ceil = false): number {
   const span = dilation * (kernel - 1) + 1;
   const padded = size + padBefore + padAfter;
   if (padded < span) {
     throw new Error(`${op}: a window of ${span} (kernel ${kernel}, dilation ${dilation}) does not fit an input of ${size} padded by ${padBefore}+${padAfter}`);
   }
-  return Math.floor((padded - span) / stride) + 1;
+  if (!ceil) return Math.floor((padded - span) / stride) + 1;
+  // Rounding up adds a last window that may run past the padding; PyTorch drops it when it
+  // would start past the input and the leading padding, so every window holds an input element.
+  const extent = Math.ceil((padded - span) / stride) + 1;
+  return (extent - 1) * stride >= size + padBefore ? extent - 1 : extent;
 }
 
 /** Checks a list of positive integers of a given length. */

@@ -18,8 +18,13 @@ export interface ArgReduceAttrs { axis: number; keepdims: boolean }
 export interface SliceAttrs { begin: number[]; end: number[]; step: number[] }
 /** 2-D convolution over NCHW input with OIHW filters; padding is [top, bottom, left, right]. */
 export interface Conv2dAttrs { stride: [number, number]; padding: [number, number, number, number]; dilation: [number, number]; groups: number }
-/** 2-D pooling over NCHW input; padding is [top, bottom, left, right] and smaller than the window. */
-export interface PoolAttrs { kernel: [number, number]; stride: [number, number]; padding: [number, number, number, number] }
+/**
+ * 2-D pooling over NCHW input; padding is [top, bottom, left, right] and smaller than the window.
+ * ceilMode rounds the output extent up (see {@link windowExtent}); windows are clipped to the input.
+ */
+export interface PoolAttrs { kernel: [number, number]; stride: [number, number]; padding: [number, number, number, number]; ceilMode: boolean }
+/** Average pooling: countIncludePad divides by the window's positions inside the padded input (see {@link avgPoolCounted}). */
+export interface AvgPoolAttrs extends PoolAttrs { countIncludePad: boolean }
 /** The activations `dense` can apply to its output. */
 export type DenseActivation = 'linear' | 'relu' | 'sigmoid' | 'tanh';
 /** Every {@link DenseActivation}, in a fixed order (backends number them by it). */
@@ -28,7 +33,7 @@ export const DENSE_ACTIVATIONS: readonly DenseActivation[] = ['linear', 'relu', 
 /** Every primitive op and its attributes. */
 export interface OpAttrs {
   neg: None; abs: None; sign: None; relu: None; floor: None; ceil: None; round: None;
-  exp: None; log: None; log1p: None; expm1: None; sqrt: None; rsqrt: None; reciprocal: None;
+  exp: None; log: None; log1p: None; expm1: None; erf: None; sqrt: None; rsqrt: None; reciprocal: None;
   sin: None; cos: None; tanh: None; sigmoid: None; logicalNot: None;
   add: None; sub: None; mul: None; div: None; pow: None; maximum: None; minimum: None;
   eq: None; ne: None; lt: None; le: None; gt: None; ge: None; logicalAnd: None; logicalOr: None;
@@ -42,7 +47,7 @@ export interface OpAttrs {
   concat: { axis: number }; pad: { pads: [number, number][]; value: number }; tile: { reps: number[] };
   gather: { axis: number }; scatterAdd: { axis: number; size: number };
   conv2d: Conv2dAttrs; conv2dInputGrad: Conv2dAttrs & { inputShape: number[] }; conv2dFilterGrad: Conv2dAttrs & { filterShape: number[] };
-  maxPool2d: PoolAttrs; maxPool2dGrad: PoolAttrs; avgPool2d: PoolAttrs; avgPool2dGrad: PoolAttrs & { inputShape: number[] };
+  maxPool2d: PoolAttrs; maxPool2dGrad: PoolAttrs; avgPool2d: AvgPoolAttrs; avgPool2dGrad: AvgPoolAttrs & { inputShape: number[] };
 }
 
 /** The name of a primitive op. */
@@ -115,6 +120,7 @@ function convOutShape(op: string, x: Shape, w: Shape, a: Conv2dAttrs): number[] 
 
 function poolOutShape(op: string, x: Shape, a: PoolAttrs): number[] {
   expectRank(op, 'x', x, 4, 'N, C, H, W');
+  checkBoolean(op, 'ceilMode', a.ceilMode);
   checkPositiveInts(op, 'kernel', a.kernel, 2);
   checkPositiveInts(op, 'stride', a.stride, 2);
   checkNonNegativeInts(op, 'padding', a.padding, 4);
@@ -124,7 +130,25 @@ function poolOutShape(op: string, x: Shape, a: PoolAttrs): number[] {
   });
   const [n, c, h, w] = x as [number, number, number, number];
   if (h === 0 || w === 0) throw new Error(`${op}: x ${fmt(x)} has an empty spatial axis, so every window would cover only padding`);
-  return [n, c, windowExtent(op, h, a.kernel[0], a.stride[0], a.padding[0], a.padding[1]), windowExtent(op, w, a.kernel[1], a.stride[1], a.padding[2], a.padding[3])];
+  return [n, c,
+    windowExtent(op, h, a.kernel[0], a.stride[0], a.padding[0], a.padding[1], 1, a.ceilMode),
+    windowExtent(op, w, a.kernel[1], a.stride[1], a.padding[2], a.padding[3], 1, a.ceilMode)];
+}
+
+function checkBoolean(op: string, arg: string, v: unknown): void {
+  if (typeof v !== 'boolean') throw new Error(`${op}: ${arg} must be true or false, got ${JSON.stringify(v)}`);
+}
+
+/**
+ * The rows [top, bottom) and columns [left, right), in input coordinates, whose positions an
+ * average window divides by: the input itself, or with countIncludePad the input and its
+ * padding. A ceilMode window that runs past the padding does not count the excess (PyTorch's
+ * avg_pool2d: the divisor is the window clipped to input + padding).
+ */
+export function avgPoolCounted(inputShape: Shape, a: AvgPoolAttrs): [number, number, number, number] {
+  const [h, w] = [inputShape[2]!, inputShape[3]!];
+  const [top, bottom, left, right] = a.countIncludePad ? a.padding : [0, 0, 0, 0];
+  return [-top, h + bottom, -left, w + right];
 }
 
 function float(op: string, arg: string, m: Meta): void {
@@ -145,7 +169,7 @@ const alongAxis: OpSpec<'softmax' | 'logSoftmax'> = {
 export const ops: { readonly [K in OpName]: OpSpec<K> } = {
   neg: numericUnary, abs: numericUnary, sign: numericUnary, relu: numericUnary,
   floor: numericUnary, ceil: numericUnary, round: numericUnary,
-  exp: floatUnary, log: floatUnary, log1p: floatUnary, expm1: floatUnary, sqrt: floatUnary, rsqrt: floatUnary,
+  exp: floatUnary, log: floatUnary, log1p: floatUnary, expm1: floatUnary, erf: floatUnary, sqrt: floatUnary, rsqrt: floatUnary,
   reciprocal: floatUnary, sin: floatUnary, cos: floatUnary, tanh: floatUnary, sigmoid: floatUnary,
   logicalNot: { inputs: ['x'], infer: unary('bool') },
   add: numericBinary, sub: numericBinary, mul: numericBinary, pow: numericBinary, maximum: numericBinary, minimum: numericBinary,
@@ -319,11 +343,15 @@ export const ops: { readonly [K in OpName]: OpSpec<K> } = {
       return { shape: x!.shape, dtype: 'float32' };
     },
   },
-  avgPool2d: { inputs: ['x'], infer: (op, [x], attrs) => (float(op, 'x', x!), { shape: poolOutShape(op, x!.shape, attrs), dtype: 'float32' }) },
+  avgPool2d: {
+    inputs: ['x'],
+    infer: (op, [x], attrs) => (float(op, 'x', x!), checkBoolean(op, 'countIncludePad', attrs.countIncludePad), { shape: poolOutShape(op, x!.shape, attrs), dtype: 'float32' }),
+  },
   avgPool2dGrad: {
     inputs: ['dy'],
     infer: (op, [dy], attrs) => {
       float(op, 'dy', dy!);
+      checkBoolean(op, 'countIncludePad', attrs.countIncludePad);
       expectShape(op, 'dy', dy!.shape, poolOutShape(op, attrs.inputShape, attrs));
       return { shape: attrs.inputShape, dtype: 'float32' };
     },

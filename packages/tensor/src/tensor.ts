@@ -137,6 +137,8 @@ export class Tensor {
   log(): Tensor { return ew.unaryOp('log', this); }
   log1p(): Tensor { return ew.unaryOp('log1p', this); }
   expm1(): Tensor { return ew.unaryOp('expm1', this); }
+  /** The error function, 2/√π ∫₀ˣ exp(−t²) dt. */
+  erf(): Tensor { return ew.unaryOp('erf', this); }
   sqrt(): Tensor { return ew.unaryOp('sqrt', this); }
   rsqrt(): Tensor { return ew.unaryOp('rsqrt', this); }
   reciprocal(): Tensor { return ew.unaryOp('reciprocal', this); }
@@ -147,7 +149,7 @@ export class Tensor {
   square(): Tensor { return act.square(this); }
   leakyRelu(alpha?: number): Tensor { return act.leakyRelu(this, alpha); }
   elu(alpha?: number): Tensor { return act.elu(this, alpha); }
-  gelu(): Tensor { return act.gelu(this); }
+  gelu(options?: act.GeluOptions): Tensor { return act.gelu(this, options); }
   softplus(): Tensor { return act.softplus(this); }
   clip(lo: number, hi: number): Tensor { return act.clip(this, lo, hi); }
   add(other: T): Tensor { return ew.arithOp('add', this, other); }

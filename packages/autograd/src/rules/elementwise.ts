@@ -24,6 +24,7 @@ export const elementwiseRules = {
   log: ({ inputs: [x], dy }) => [dy.div(x!)],
   log1p: ({ inputs: [x], dy }) => [dy.div(x!.add(1))],
   expm1: unary((_x, out) => out.add(1)),
+  erf: unary((x) => x.square().neg().exp().mul(2 / Math.sqrt(Math.PI))),
   sqrt: ({ out, dy }) => [dy.mul(0.5).div(out)],
   rsqrt: unary((_x, out) => out.mul(out).mul(out).mul(-0.5)),
   reciprocal: unary((_x, out) => out.mul(out).neg()),

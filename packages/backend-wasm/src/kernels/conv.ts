@@ -2,7 +2,7 @@
 // im2col (or col2im) plus one packed gemm per image and group; a 1x1, stride-1, unpadded
 // convolution skips im2col, since the image already is the column matrix. Pooling loops run in
 // assembly/pool.ts.
-import type { Conv2dAttrs, Kernel, OpName, PoolAttrs } from '@webgrad/tensor';
+import { avgPoolCounted, type AvgPoolAttrs, type Conv2dAttrs, type Kernel, type OpName, type PoolAttrs } from '@webgrad/tensor';
 import type { Heap } from '../heap.js';
 import { sizeOf } from './strides.js';
 
@@ -34,8 +34,10 @@ function forEachImageGroup(p: ConvPlan, body: (xg: number, yg: number, wg: numbe
   }
 }
 
-function poolParams(h: Heap, x: readonly number[], y: readonly number[], a: PoolAttrs): number {
-  return h.setParams([x[0]! * x[1]!, x[2]!, x[3]!, a.kernel[0], a.kernel[1], a.stride[0], a.stride[1], a.padding[0], a.padding[2], y[2]!, y[3]!]);
+/** The pooling parameter block; the counted region (average divisors) is the input for max. */
+function poolParams(h: Heap, x: readonly number[], y: readonly number[], a: PoolAttrs | AvgPoolAttrs): number {
+  const counted = 'countIncludePad' in a ? avgPoolCounted(x, a) : [0, x[2]!, 0, x[3]!];
+  return h.setParams([x[0]! * x[1]!, x[2]!, x[3]!, a.kernel[0], a.kernel[1], a.stride[0], a.stride[1], a.padding[0], a.padding[2], y[2]!, y[3]!, ...counted]);
 }
 
 /** The convolution and pooling part of the kernel table, bound to a module instance. */

@@ -6,12 +6,12 @@ import * as C from '../op-codes.js';
 import { broadcastStrides, checkRank, collapse, sizeOf, stridesOf } from './strides.js';
 
 type K<N extends OpName> = Kernel<N, number>;
-type Unary = 'neg' | 'abs' | 'sign' | 'relu' | 'floor' | 'ceil' | 'round' | 'exp' | 'log' | 'log1p' | 'expm1' | 'sqrt' | 'rsqrt' | 'reciprocal' | 'sin' | 'cos' | 'tanh' | 'sigmoid';
+type Unary = 'neg' | 'abs' | 'sign' | 'relu' | 'floor' | 'ceil' | 'round' | 'exp' | 'log' | 'log1p' | 'expm1' | 'erf' | 'sqrt' | 'rsqrt' | 'reciprocal' | 'sin' | 'cos' | 'tanh' | 'sigmoid';
 type Binary = 'add' | 'sub' | 'mul' | 'div' | 'pow' | 'maximum' | 'minimum' | 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge' | 'logicalAnd' | 'logicalOr';
 
 const UNARY: Record<Unary, number> = {
   neg: C.NEG, abs: C.ABS, sign: C.SIGN, relu: C.RELU, floor: C.FLOOR, ceil: C.CEIL, round: C.ROUND,
-  exp: C.EXP, log: C.LOG, log1p: C.LOG1P, expm1: C.EXPM1, sqrt: C.SQRT, rsqrt: C.RSQRT,
+  exp: C.EXP, log: C.LOG, log1p: C.LOG1P, expm1: C.EXPM1, erf: C.ERF, sqrt: C.SQRT, rsqrt: C.RSQRT,
   reciprocal: C.RECIPROCAL, sin: C.SIN, cos: C.COS, tanh: C.TANH, sigmoid: C.SIGMOID,
 };
 

@@ -2,7 +2,7 @@
 // sizes around the SIMD width and the gemm blocking (KC 256, MC 128, NR 8), transposes,
 // broadcast batches, groups, dilation, asymmetric padding, NaN in pooling windows; dense with
 // each activation and softmax/logSoftmax along contiguous and strided axes.
-import type { Conv2dAttrs, DenseActivation, DType, OpName, PoolAttrs, ReduceAttrs } from '@webgrad/tensor';
+import { ops, type AvgPoolAttrs, type Conv2dAttrs, type DenseActivation, type DType, type OpName, type PoolAttrs, type ReduceAttrs } from '@webgrad/tensor';
 import type { OpCase } from './cases-elementwise.js';
 
 const AXES: [number[], number[]][] = [
@@ -61,14 +61,17 @@ function outShape(x: number[], f: number[], a: Conv2dAttrs): number[] {
 }
 
 const POOLS: [number[], PoolAttrs][] = [
-  [[2, 3, 6, 6], { kernel: [2, 2], stride: [2, 2], padding: [0, 0, 0, 0] }],
-  [[1, 2, 7, 5], { kernel: [3, 3], stride: [2, 1], padding: [1, 2, 1, 0] }],
-  [[1, 1, 4, 4], { kernel: [2, 3], stride: [1, 2], padding: [1, 1, 2, 2] }],
+  [[2, 3, 6, 6], { kernel: [2, 2], stride: [2, 2], padding: [0, 0, 0, 0], ceilMode: false }],
+  [[1, 2, 7, 5], { kernel: [3, 3], stride: [2, 1], padding: [1, 2, 1, 0], ceilMode: false }],
+  [[1, 1, 4, 4], { kernel: [2, 3], stride: [1, 2], padding: [1, 1, 2, 2], ceilMode: false }],
+  [[1, 2, 6, 8], { kernel: [3, 3], stride: [2, 2], padding: [1, 1, 1, 1], ceilMode: true }],
 ];
 
+/** Each pooling geometry for averages with padding counted in the divisor and not. */
+const AVG_POOLS: [number[], AvgPoolAttrs][] = POOLS.flatMap(([x, a]) => [true, false].map((countIncludePad): [number[], AvgPoolAttrs] => [x, { ...a, countIncludePad }]));
+
 function poolOut(x: number[], a: PoolAttrs): number[] {
-  const ext = (size: number, k: number, s: number, p0: number, p1: number) => Math.floor((size + p0 + p1 - k) / s) + 1;
-  return [x[0]!, x[1]!, ext(x[2]!, a.kernel[0], a.stride[0], a.padding[0], a.padding[1]), ext(x[3]!, a.kernel[1], a.stride[1], a.padding[2], a.padding[3])];
+  return [...ops.maxPool2d.infer('maxPool2d', [{ shape: x, dtype: 'float32' }], a).shape];
 }
 
 const TOL = { rtol: 1e-4, atol: 1e-4 };
@@ -102,6 +105,6 @@ export const computeCases = {
     { name: 'NaN in windows', inputs: [{ shape: [1, 1, 4, 4], values: NAN_PLANE }], attrs: POOLS[0]![1] }],
   maxPool2dGrad: [...POOLS.map(([x, attrs]) => ({ name: JSON.stringify(x), inputs: [{ shape: x }, { shape: poolOut(x, attrs) }], attrs, ...TOL })),
     { name: 'NaN in windows', inputs: [{ shape: [1, 1, 4, 4], values: NAN_PLANE }, { shape: [1, 1, 2, 2] }], attrs: POOLS[0]![1] }],
-  avgPool2d: POOLS.map(([x, attrs]) => ({ name: JSON.stringify(x), inputs: [{ shape: x }], attrs, rtol: 1e-6 })),
-  avgPool2dGrad: POOLS.map(([x, attrs]) => ({ name: JSON.stringify(x), inputs: [{ shape: poolOut(x, attrs) }], attrs: { ...attrs, inputShape: x }, rtol: 1e-6, atol: 1e-6 })),
+  avgPool2d: AVG_POOLS.map(([x, attrs]) => ({ name: `${JSON.stringify(x)} countIncludePad ${attrs.countIncludePad}`, inputs: [{ shape: x }], attrs, rtol: 1e-6 })),
+  avgPool2dGrad: AVG_POOLS.map(([x, attrs]) => ({ name: `${JSON.stringify(x)} countIncludePad ${attrs.countIncludePad}`, inputs: [{ shape: poolOut(x, attrs) }], attrs: { ...attrs, inputShape: x }, rtol: 1e-6, atol: 1e-6 })),
 } satisfies { [K in OpName]?: OpCase<K>[] };

@@ -16,7 +16,7 @@ export interface OpCase<K extends OpName> {
 export const EDGE = [NaN, Infinity, -Infinity, -0, 0, 0.5, -0.5, 1.5, 2.5, -2.5, 1e-40, 88, -88, 100, -100, 3.25, -7.75, 1, -1, 0.1, 1e30, -1e30, 2, 0.7, 12.5];
 const INTS = [0, 1, -1, 2, -3, 5, 7, -8, 2147483647, -2147483648, 100, 3, -4];
 
-type Unary = 'neg' | 'abs' | 'sign' | 'relu' | 'floor' | 'ceil' | 'round' | 'exp' | 'log' | 'log1p' | 'expm1' | 'sqrt' | 'rsqrt' | 'reciprocal' | 'sin' | 'cos' | 'tanh' | 'sigmoid';
+type Unary = 'neg' | 'abs' | 'sign' | 'relu' | 'floor' | 'ceil' | 'round' | 'exp' | 'log' | 'log1p' | 'expm1' | 'erf' | 'sqrt' | 'rsqrt' | 'reciprocal' | 'sin' | 'cos' | 'tanh' | 'sigmoid';
 type Binary = 'add' | 'sub' | 'mul' | 'div' | 'pow' | 'maximum' | 'minimum' | 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge' | 'logicalAnd' | 'logicalOr';
 const NUMERIC_UNARY = new Set(['neg', 'abs', 'sign', 'relu', 'floor', 'ceil', 'round']);
 
@@ -59,7 +59,7 @@ const CAST_VALUES = [...EDGE, 3e9, -3e9, 2147483520, -2147483648, 0.99, -0.99];
 export const elementwiseCases = {
   neg: unary('neg'), abs: unary('abs'), sign: unary('sign'), relu: unary('relu'), floor: unary('floor'),
   ceil: unary('ceil'), round: unary('round'), exp: unary('exp'), log: unary('log'), log1p: unary('log1p'),
-  expm1: unary('expm1'), sqrt: unary('sqrt'), rsqrt: unary('rsqrt'), reciprocal: unary('reciprocal'),
+  expm1: unary('expm1'), erf: unary('erf'), sqrt: unary('sqrt'), rsqrt: unary('rsqrt'), reciprocal: unary('reciprocal'),
   sin: unary('sin'), cos: unary('cos'), tanh: unary('tanh'), sigmoid: unary('sigmoid'),
   logicalNot: [{ name: 'bools', inputs: [{ shape: [3, 5], dtype: 'bool' }], attrs: {} }],
   add: binary('add', ['float32', 'int32']), sub: binary('sub', ['float32', 'int32']), mul: binary('mul', ['float32', 'int32']),

@@ -76,7 +76,7 @@ function binary<N extends OpName>(ctx: GpuContext, op: N): K<N> {
   };
 }
 
-const UNARY = ['neg', 'abs', 'sign', 'relu', 'floor', 'ceil', 'round', 'exp', 'log', 'log1p', 'expm1', 'sqrt', 'rsqrt', 'reciprocal', 'sin', 'cos', 'tanh', 'sigmoid', 'logicalNot'] as const;
+const UNARY = ['neg', 'abs', 'sign', 'relu', 'floor', 'ceil', 'round', 'exp', 'log', 'log1p', 'expm1', 'erf', 'sqrt', 'rsqrt', 'reciprocal', 'sin', 'cos', 'tanh', 'sigmoid', 'logicalNot'] as const;
 const BINARY = ['add', 'sub', 'mul', 'div', 'pow', 'maximum', 'minimum', 'eq', 'ne', 'lt', 'le', 'gt', 'ge', 'logicalAnd', 'logicalOr'] as const;
 
 type Unary = (typeof UNARY)[number];

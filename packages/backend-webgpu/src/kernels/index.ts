@@ -29,7 +29,7 @@ const LAYOUT: OpName[] = ['reshape', 'transpose', 'broadcastTo', 'slice', 'slice
 
 /** The ops that run each shader. */
 export const shaderUsers: Record<ShaderName, readonly OpName[]> = {
-  unary: ['neg', 'abs', 'sign', 'relu', 'floor', 'ceil', 'round', 'exp', 'log', 'log1p', 'expm1', 'sqrt', 'rsqrt', 'reciprocal', 'sin', 'cos', 'tanh', 'sigmoid', 'logicalNot'],
+  unary: ['neg', 'abs', 'sign', 'relu', 'floor', 'ceil', 'round', 'exp', 'log', 'log1p', 'expm1', 'erf', 'sqrt', 'rsqrt', 'reciprocal', 'sin', 'cos', 'tanh', 'sigmoid', 'logicalNot'],
   binary: ['add', 'sub', 'mul', 'div', 'pow', 'maximum', 'minimum', 'eq', 'ne', 'lt', 'le', 'gt', 'ge', 'logicalAnd', 'logicalOr'],
   where: ['where'],
   cast: ['cast'],

@@ -1,6 +1,6 @@
 // Pooling kernels: forward passes one invocation per output, gradients one per input element
 // (gathered over the windows that cover it, so no atomics and deterministic sums).
-import type { Kernel, PoolAttrs } from '@webgrad/tensor';
+import { avgPoolCounted, type AvgPoolAttrs, type Kernel, type PoolAttrs } from '@webgrad/tensor';
 import type { GpuContext } from '../context.js';
 import type { GpuStorage } from '../pool.js';
 import { grid1d, Params } from './params.js';
@@ -8,8 +8,10 @@ import { sizeOf } from './strides.js';
 
 type PoolOp = 'maxPool2d' | 'maxPool2dGrad' | 'avgPool2d' | 'avgPool2dGrad';
 
-function poolParams(x: readonly number[], y: readonly number[], a: PoolAttrs): Uint32Array {
-  return new Params().u(...x).u(...y).u(a.kernel[0], a.kernel[1], a.stride[0], a.stride[1]).u(a.padding[0], a.padding[2]).done();
+/** The uniform block of shaders/common/pool.wgsl; the counted region (average divisors) is the input for max. */
+function poolParams(x: readonly number[], y: readonly number[], a: PoolAttrs | AvgPoolAttrs): Uint32Array {
+  const counted = 'countIncludePad' in a ? avgPoolCounted(x, a) : [0, x[2]!, 0, x[3]!];
+  return new Params().u(...x).u(...y).u(a.kernel[0], a.kernel[1], a.stride[0], a.stride[1]).u(a.padding[0], a.padding[2]).i(...counted).done();
 }
 
 /** The pooling part of the kernel table. */

@@ -1,7 +1,7 @@
 // Test cases for every op on 'webgpu', typed over the op table so a new op fails the type check
 // until it has cases. Sizes are small (SwiftShader is slow) but not multiples of 4 or 64, with
 // broadcasting, transposes, negative steps and the float edge cases (NaN, ±Inf, −0).
-import type { Conv2dAttrs, DenseActivation, OpAttrs, OpName, PoolAttrs } from '@webgrad/tensor';
+import type { AvgPoolAttrs, Conv2dAttrs, DenseActivation, OpAttrs, OpName, PoolAttrs } from '@webgrad/tensor';
 import type { Input } from '@webgrad/tensor/testing';
 
 /** One case with attributes of type A: inputs, attributes and the float tolerance. */
@@ -100,8 +100,15 @@ function alongCases<K extends 'softmax' | 'logSoftmax'>(): OpCase<K>[] {
 
 const conv: Conv2dAttrs = { stride: [2, 1], padding: [1, 0, 1, 1], dilation: [1, 2], groups: 1 };
 const grouped: Conv2dAttrs = { stride: [1, 1], padding: [1, 1, 1, 1], dilation: [1, 1], groups: 2 };
-const pool: PoolAttrs = { kernel: [3, 2], stride: [2, 2], padding: [1, 1, 0, 1] };
-const pool2: PoolAttrs = { kernel: [2, 2], stride: [1, 1], padding: [0, 0, 0, 0] };
+const pool: PoolAttrs = { kernel: [3, 2], stride: [2, 2], padding: [1, 1, 0, 1], ceilMode: false };
+const pool2: PoolAttrs = { kernel: [2, 2], stride: [1, 1], padding: [0, 0, 0, 0], ceilMode: false };
+// [1,2,6,8] gives [1,2,4,5]: the last row and column of windows run past the padding.
+const ceil: PoolAttrs = { kernel: [3, 3], stride: [2, 2], padding: [1, 1, 1, 1], ceilMode: true };
+/** Average cases for both divisors: padding counted (PyTorch's default) and not. */
+const averages = (grad: boolean): Case<AvgPoolAttrs & { inputShape: number[] }>[] => [true, false].flatMap((countIncludePad) => [
+  { name: `padded, strided, countIncludePad ${countIncludePad}`, inputs: [{ shape: grad ? [2, 3, 4, 3] : [2, 3, 7, 6] }], attrs: { ...pool, countIncludePad, inputShape: [2, 3, 7, 6] }, ...tol },
+  { name: `ceilMode, countIncludePad ${countIncludePad}`, inputs: [{ shape: grad ? [1, 2, 4, 5] : [1, 2, 6, 8] }], attrs: { ...ceil, countIncludePad, inputShape: [1, 2, 6, 8] }, ...tol },
+]);
 const tol = { rtol: 1e-5, atol: 1e-4 };
 
 /** Cases for every op. */
@@ -110,7 +117,8 @@ export const cases: Cases = {
   floor: unaryCases(SPECIAL, true), ceil: unaryCases(SPECIAL, true), round: unaryCases(SPECIAL, true),
   // SwiftShader flushes denormals to zero (WGSL allows it): exp(−100) is 0, hence atol.
   exp: unaryCases([...SPECIAL, 88, 88.7, -87], false, 5e-6, 1e-37), log: unaryCases(POSITIVE, false, 2e-6, 1e-6), log1p: unaryCases([...POSITIVE, -0.5, -0.999, -1, 1e-5], false, 1e-5, 1e-7),
-  expm1: unaryCases([...SPECIAL, 1e-4, -1e-4, 20, -20, 88, 90], false, 1e-5, 1e-7), sqrt: unaryCases(POSITIVE, false), rsqrt: unaryCases(POSITIVE, false),
+  expm1: unaryCases([...SPECIAL, 1e-4, -1e-4, 20, -20, 88, 90], false, 1e-5, 1e-7), erf: unaryCases([...SPECIAL, 0.874, 0.876, 3.9, -3.93, 1e-20, ...Array.from({ length: 901 }, (_, i) => i / 100 - 4.5)], false, 0, 1e-7),
+  sqrt: unaryCases(POSITIVE, false), rsqrt: unaryCases(POSITIVE, false),
   reciprocal: unaryCases(SPECIAL, false), sin: unaryCases(TRIG, false, 2e-6, 1e-7), cos: unaryCases(TRIG, false, 2e-6, 1e-7),
   tanh: unaryCases([...SPECIAL, 9, -9, 11, 0.01], false, 1e-5, 1e-6), sigmoid: unaryCases(SPECIAL, false, 1e-5, 1e-7),
   logicalNot: [{ name: 'bool [37]', inputs: [{ shape: [37], dtype: 'bool' }], attrs: none }],
@@ -187,11 +195,13 @@ export const cases: Cases = {
   maxPool2d: [
     { name: 'padded, strided', inputs: [{ shape: [2, 3, 7, 6] }], attrs: pool },
     { name: 'ties and NaN', inputs: [{ shape: [1, 1, 3, 3], values: [1, 1, 0, NaN, 2, 2, 3, 3, 3] }], attrs: pool2 },
+    { name: 'ceilMode', inputs: [{ shape: [1, 2, 6, 8] }], attrs: ceil },
   ],
   maxPool2dGrad: [
     { name: 'padded, strided', inputs: [{ shape: [2, 3, 7, 6] }, { shape: [2, 3, 4, 3] }], attrs: pool, ...tol },
     { name: 'overlapping windows with ties', inputs: [{ shape: [1, 1, 3, 3], values: [1, 1, 0, 5, 2, 2, 3, 3, 3] }, { shape: [1, 1, 2, 2] }], attrs: pool2, ...tol },
+    { name: 'ceilMode', inputs: [{ shape: [1, 2, 6, 8] }, { shape: [1, 2, 4, 5] }], attrs: ceil, ...tol },
   ],
-  avgPool2d: [{ name: 'padded, strided', inputs: [{ shape: [2, 3, 7, 6] }], attrs: pool, ...tol }],
-  avgPool2dGrad: [{ name: 'padded, strided', inputs: [{ shape: [2, 3, 4, 3] }], attrs: { ...pool, inputShape: [2, 3, 7, 6] }, ...tol }],
+  avgPool2d: averages(false),
+  avgPool2dGrad: averages(true),
 };

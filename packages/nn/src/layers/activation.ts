@@ -1,5 +1,5 @@
 // Activation functions as layers, so they can sit in a sequential model.
-import { softmax as softmaxOp, type Tensor } from '../deps.js';
+import { softmax as softmaxOp, type GeluOptions, type Tensor } from '../deps.js';
 import { Module } from '../module.js';
 
 /** A parameter-free layer applying one function elementwise (or along an axis). */
@@ -19,8 +19,8 @@ export const relu = (): Activation => new Activation('relu', (x) => x.relu());
 export const leakyRelu = (alpha = 0.01): Activation => new Activation('leakyRelu', (x) => x.leakyRelu(alpha));
 /** x for x > 0, alpha (e^x - 1) otherwise. */
 export const elu = (alpha = 1): Activation => new Activation('elu', (x) => x.elu(alpha));
-/** Gaussian error linear unit (tanh approximation). */
-export const gelu = (): Activation => new Activation('gelu', (x) => x.gelu());
+/** Gaussian error linear unit: exact x·Φ(x) by default, `{ approximate: 'tanh' }` for the tanh form. */
+export const gelu = (options: GeluOptions = {}): Activation => new Activation('gelu', (x) => x.gelu(options));
 /** 1 / (1 + e^-x). */
 export const sigmoid = (): Activation => new Activation('sigmoid', (x) => x.sigmoid());
 /** Hyperbolic tangent. */

@@ -16,12 +16,25 @@ describe('pooling layers', () => {
     expect(maxPool2d([1, 2]).forward(randn([2, 3, 4, 6])).shape).toEqual([2, 3, 4, 3]);
   });
 
-  it('count only real elements in a padded average', async () => {
-    // 3×3 windows over 1..9 padded by 1: the corner sees 1, 2, 4, 5; the centre sees all nine.
+  it('count the padding in a padded average by default, and only real elements with countIncludePad false', async () => {
+    // 3×3 windows over 1..9 padded by 1: the corner sees 1, 2, 4, 5 and five padded zeros; the
+    // centre sees all nine (torch: avg_pool2d(x, 3, 1, 1) gives 1.3333 and 5).
     const y = await flat(avgPool2d(3, { stride: 1, padding: 1 }).forward(grid(3)));
-    expect(y[0]).toBeCloseTo(3, 6);
+    expect(y[0]).toBeCloseTo(12 / 9, 6);
     expect(y[4]).toBeCloseTo(5, 6);
+    const real = await flat(avgPool2d(3, { stride: 1, padding: 1, countIncludePad: false }).forward(grid(3)));
+    expect(real[0]).toBeCloseTo(3, 6);
+    expect(real[4]).toBeCloseTo(5, 6);
     expect(avgPool2d(2, { padding: 'same' }).forward(grid(3)).shape).toEqual([1, 1, 2, 2]);
+  });
+
+  it('round the output extent up with ceilMode, as torch.nn.MaxPool2d(3, 2, 1, ceil_mode=True)', async () => {
+    // 1..36 as 6×6: torch gives a 4×4 output whose last column and row hold only input edge windows.
+    const x = arange(1, 37, 1, 'float32').reshape([1, 1, 6, 6]);
+    expect(maxPool2d(3, { stride: 2, padding: 1 }).forward(x).shape).toEqual([1, 1, 3, 3]);
+    const y = maxPool2d(3, { stride: 2, padding: 1, ceilMode: true }).forward(x);
+    expect(y.shape).toEqual([1, 1, 4, 4]);
+    expect((await flat(y)).slice(0, 4)).toEqual([8, 10, 12, 12]);
   });
 
   it('pass gradients to the input as central differences do', () =>

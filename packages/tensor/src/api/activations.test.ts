@@ -1,5 +1,5 @@
 // Activation composites against values worked out from their definitions: leakyRelu, elu,
-// softplus (no overflow), GELU (tanh form), clip; and that they free their temporaries.
+// softplus (no overflow), GELU (exact and tanh forms), clip; and that they free their temporaries.
 import { clip, elu, gelu, leakyRelu, memory, softplus, tensor, type Tensor } from '@webgrad/tensor';
 import { describe, expect, it } from 'vitest';
 
@@ -49,14 +49,25 @@ describe('softplus', () => {
 });
 
 describe('gelu', () => {
-  it('matches the tanh approximation 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3)))', async () => {
+  it('is exact by default: x Φ(x) = 0.5 x (1 + erf(x / √2)), as torch.nn.functional.gelu', async () => {
+    // torch 1.13: gelu(tensor([0, 1, -1, 2, -3], dtype=float64)).
+    expectClose(await values(tensor([0, 1, -1, 2, -3]).gelu()), [0, 0.8413447, -0.1586553, 1.9544997, -0.0040497]);
+    expectClose(await values(gelu(tensor([0, 1, -1, 2, -3]), { approximate: 'none' })), [0, 0.8413447, -0.1586553, 1.9544997, -0.0040497]);
+  });
+
+  it("matches the tanh approximation 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))) with approximate 'tanh'", async () => {
     // At x = 1: sqrt(2/pi) * 1.044715 = 0.8335600, tanh = 0.6823839, so 0.5 * 1.6823839 = 0.8411920.
     // gelu(x) - gelu(-x) = x, so gelu(-1) = 0.8411920 - 1.
-    expectClose(await values(tensor([0, 1, -1, 2, -3]).gelu()), [0, 0.841192, -0.158808, 1.9545977, -0.0036374]);
+    expectClose(await values(tensor([0, 1, -1, 2, -3]).gelu({ approximate: 'tanh' })), [0, 0.841192, -0.158808, 1.9545977, -0.0036374]);
+  });
+
+  it('refuses an unknown approximation, naming it', () => {
+    expect(() => gelu(tensor([1]), { approximate: 'erf' as 'none' })).toThrow(`gelu: approximate must be 'none' or 'tanh', got "erf"`);
   });
 
   it('is x for large positive and 0 for large negative inputs', async () => {
     expect(await values(gelu(tensor([20, -20])))).toEqual([20, -0]);
+    expect(await values(gelu(tensor([20, -20]), { approximate: 'tanh' }))).toEqual([20, -0]);
   });
 });
 

@@ -27,8 +27,20 @@ export const softplus = composite(function softplus(x: Tensor): Tensor {
   return where(pos, x, 0).add(where(pos, x.neg(), x).exp().log1p());
 });
 
-/** GELU, tanh approximation (Hendrycks & Gimpel 2016, eq. in section 2). */
-export const gelu = composite(function gelu(x: Tensor): Tensor {
+/** Options of {@link gelu}, named as PyTorch names them. */
+export interface GeluOptions {
+  /** 'none' (the default): exact, x·Φ(x); 'tanh': the tanh approximation. */
+  approximate?: 'none' | 'tanh';
+}
+
+/**
+ * GELU (Hendrycks & Gimpel 2016): x·Φ(x) = 0.5·x·(1 + erf(x/√2)) by default, as PyTorch's
+ * default; with `approximate: 'tanh'`, 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))).
+ * @example wg.gelu(x); wg.gelu(x, { approximate: 'tanh' })
+ */
+export const gelu = composite(function gelu(x: Tensor, { approximate = 'none' }: GeluOptions = {}): Tensor {
+  if (approximate === 'none') return x.mul(0.5).mul(x.mul(Math.SQRT1_2).erf().add(1));
+  if (approximate !== 'tanh') throw new Error(`gelu: approximate must be 'none' or 'tanh', got ${JSON.stringify(approximate)}`);
   const inner = x.add(x.mul(x).mul(x).mul(0.044715)).mul(Math.sqrt(2 / Math.PI));
   return x.mul(0.5).mul(inner.tanh().add(1));
 });

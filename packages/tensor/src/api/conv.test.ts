@@ -1,6 +1,6 @@
 // conv2d and 2-D pooling on small hand-computed examples: cross-correlation, 'same' and 'valid'
-// padding, stride, dilation, groups, padding excluded from windows, and shape errors.
-import { arange, avgPool2d, conv2d, conv2dAttrs, maxPool2d, ones, poolAttrs, tensor, zeros, type Tensor } from '@webgrad/tensor';
+// padding, stride, dilation, groups, padding never winning a max, countIncludePad, ceilMode, and shape errors.
+import { arange, avgPool2d, avgPoolAttrs, conv2d, conv2dAttrs, maxPool2d, ones, poolAttrs, tensor, zeros, type Tensor } from '@webgrad/tensor';
 import { describe, expect, it } from 'vitest';
 
 /** [1, 1, n, n] holding 1..n² row by row. */
@@ -118,17 +118,30 @@ describe('maxPool2d and avgPool2d', () => {
     expect(await plane(avgPool2d(grid(3), [3, 1]))).toEqual([[4, 5, 6]]);
   });
 
-  it("'same' pads after, and padding neither wins the max nor counts in the mean", async () => {
-    // Windows {1,2,4,5}, {3,6}, {7,8}, {9}.
+  it("'same' pads after; padding never wins the max and counts in the mean unless countIncludePad is false", async () => {
+    // Windows {1,2,4,5}, {3,6}, {7,8}, {9}; torch: avg_pool2d(pad(x, (0,1,0,1)), 2) for the default.
     expect(await plane(maxPool2d(grid(3), 2, { padding: 'same' }))).toEqual([[5, 6], [8, 9]]);
-    expect(await plane(avgPool2d(grid(3), 2, { padding: 'same' }))).toEqual([[3, 4.5], [7.5, 9]]);
+    expect(await plane(avgPool2d(grid(3), 2, { padding: 'same' }))).toEqual([[3, 2.25], [3.75, 2.25]]);
+    expect(await plane(avgPool2d(grid(3), 2, { padding: 'same', countIncludePad: false }))).toEqual([[3, 4.5], [7.5, 9]]);
   });
 
-  it('never lets zero padding beat negative values', async () => {
+  it('never lets zero padding beat negative values; averages match torch with and without countIncludePad', async () => {
     const y = maxPool2d(grid(3).neg(), 3, { stride: 1, padding: 1 });
     expect(await plane(y)).toEqual([[-1, -1, -2], [-1, -1, -2], [-4, -4, -5]]);
-    const a = avgPool2d(grid(3), 3, { stride: 1, padding: 1 });
-    expect(await plane(a)).toEqual([[3, 3.5, 4], [4.5, 5, 5.5], [6, 6.5, 7]]);
+    // torch: avg_pool2d(x, 3, 1, 1) and avg_pool2d(x, 3, 1, 1, count_include_pad=False).
+    const a = await plane(avgPool2d(grid(3), 3, { stride: 1, padding: 1 }));
+    [[12 / 9, 21 / 9, 16 / 9], [27 / 9, 5, 33 / 9], [24 / 9, 39 / 9, 28 / 9]].flat().forEach((v, i) => expect(a.flat()[i]).toBeCloseTo(v, 6));
+    expect(await plane(avgPool2d(grid(3), 3, { stride: 1, padding: 1, countIncludePad: false }))).toEqual([[3, 3.5, 4], [4.5, 5, 5.5], [6, 6.5, 7]]);
+  });
+
+  it('round the output up with ceilMode; the excess past the padding never counts (torch: avg_pool2d(x, 3, 2, 1, ceil_mode=True))', async () => {
+    const x = arange(1, 37, 1, 'float32').reshape([1, 1, 6, 6]);
+    expect(maxPool2d(x, 3, { stride: 2, padding: 1 }).shape).toEqual([1, 1, 3, 3]);
+    expect(await plane(maxPool2d(x, 3, { stride: 2, padding: 1, ceilMode: true }))).toEqual([[8, 10, 12, 12], [20, 22, 24, 24], [32, 34, 36, 36], [32, 34, 36, 36]]);
+    const a = await plane(avgPool2d(x, 3, { stride: 2, padding: 1, ceilMode: true }));
+    [[2, 4, 16 / 3, 3], [9, 15, 17, 9], [17, 27, 29, 15], [10.5, 16.5, 17.5, 9]].flat().forEach((v, i) => expect(a.flat()[i]).toBeCloseTo(v, 5));
+    expect(await plane(avgPool2d(x, 3, { stride: 2, padding: 1, ceilMode: true, countIncludePad: false })))
+      .toEqual([[4.5, 6, 8, 9], [13.5, 15, 17, 18], [25.5, 27, 29, 30], [31.5, 33, 35, 36]]);
   });
 
   it('propagate NaN through max, keep channels and batch apart, and give float32', async () => {
@@ -139,8 +152,9 @@ describe('maxPool2d and avgPool2d', () => {
   });
 
   it('compute pooling attributes', () => {
-    expect(poolAttrs('maxPool2d', [1, 1, 5, 6], 3, { stride: 2, padding: 'same' })).toEqual({ kernel: [3, 3], stride: [2, 2], padding: [1, 1, 0, 1] });
-    expect(poolAttrs('avgPool2d', [1, 1, 4, 4], [2, 3])).toEqual({ kernel: [2, 3], stride: [2, 3], padding: [0, 0, 0, 0] });
+    expect(poolAttrs('maxPool2d', [1, 1, 5, 6], 3, { stride: 2, padding: 'same' })).toEqual({ kernel: [3, 3], stride: [2, 2], padding: [1, 1, 0, 1], ceilMode: false });
+    expect(poolAttrs('avgPool2d', [1, 1, 4, 4], [2, 3], { ceilMode: true })).toEqual({ kernel: [2, 3], stride: [2, 3], padding: [0, 0, 0, 0], ceilMode: true });
+    expect(avgPoolAttrs([1, 1, 4, 4], 2)).toEqual({ kernel: [2, 2], stride: [2, 2], padding: [0, 0, 0, 0], ceilMode: false, countIncludePad: true });
   });
 
   it('name the shapes and options that do not fit', () => {

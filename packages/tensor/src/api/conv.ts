@@ -2,7 +2,7 @@
 // as 'valid', 'same', one number, [h, w] or [top, bottom, left, right].
 import { composite } from './composite.js';
 import { runOp } from '../engine.js';
-import type { Conv2dAttrs, PoolAttrs } from '../ops.js';
+import type { AvgPoolAttrs, Conv2dAttrs, PoolAttrs } from '../ops.js';
 import { fmt } from '../shape.js';
 import type { Tensor } from '../tensor.js';
 import { castTo } from './elementwise.js';
@@ -22,7 +22,19 @@ export interface Conv2dOptions {
 export interface Pool2dOptions {
   /** Step between windows; the window size by default. */
   stride?: number | readonly [number, number];
+  /** 'valid' (none, the default), 'same', or amounts; padding never wins a max. */
   padding?: Padding;
+  /** Round the output extent up rather than down, as PyTorch's ceil_mode (false by default). */
+  ceilMode?: boolean;
+}
+
+/** Options of {@link avgPool2d}. */
+export interface AvgPool2dOptions extends Pool2dOptions {
+  /**
+   * Divide by every window position inside the padded input, padding zeros included (true, the
+   * default, as PyTorch's count_include_pad), or only by those inside the input (false).
+   */
+  countIncludePad?: boolean;
 }
 
 const pair = (v: number | readonly [number, number]): [number, number] => (typeof v === 'number' ? [v, v] : [v[0], v[1]]);
@@ -54,19 +66,31 @@ export const conv2d = composite(function conv2d(x: Tensor, filter: Tensor, optio
 });
 
 /** The canonical attributes of a pooling window of `kernel` over `x` [N,C,H,W]. */
-export function poolAttrs(op: string, x: readonly number[], kernel: number | readonly [number, number], { stride, padding = 0 }: Pool2dOptions = {}): PoolAttrs {
+export function poolAttrs(op: string, x: readonly number[], kernel: number | readonly [number, number], { stride, padding = 0, ceilMode = false }: Pool2dOptions = {}): PoolAttrs {
   if (x.length !== 4) throw new Error(`${op}: x must be [N,C,H,W], got ${fmt(x)}`);
   const k = pair(kernel);
   const s = stride === undefined ? k : pair(stride);
-  return { kernel: k, stride: s, padding: resolvePadding(op, padding, x.slice(2), k, s) };
+  return { kernel: k, stride: s, padding: resolvePadding(op, padding, x.slice(2), k, s), ceilMode };
 }
 
-/** Maximum over each window; padding never wins. */
+/** The canonical attributes of an average pooling window of `kernel` over `x` [N,C,H,W]. */
+export function avgPoolAttrs(x: readonly number[], kernel: number | readonly [number, number], options: AvgPool2dOptions = {}): AvgPoolAttrs {
+  return { ...poolAttrs('avgPool2d', x, kernel, options), countIncludePad: options.countIncludePad ?? true };
+}
+
+/**
+ * Maximum over each window; padding never wins.
+ * @example wg.maxPool2d(x, 3, { stride: 2, padding: 1, ceilMode: true })
+ */
 export const maxPool2d = composite(function maxPool2d(x: Tensor, kernel: number | readonly [number, number], options: Pool2dOptions = {}): Tensor {
   return runOp('maxPool2d', [castTo(x, 'float32')], poolAttrs('maxPool2d', x.shape, kernel, options));
 });
 
-/** Mean over each window, counting only the elements inside the input (padding excluded). */
-export const avgPool2d = composite(function avgPool2d(x: Tensor, kernel: number | readonly [number, number], options: Pool2dOptions = {}): Tensor {
-  return runOp('avgPool2d', [castTo(x, 'float32')], poolAttrs('avgPool2d', x.shape, kernel, options));
+/**
+ * Mean over each window. The divisor counts the padding inside the window (countIncludePad, the
+ * default, as PyTorch), or only the input elements with `countIncludePad: false`.
+ * @example wg.avgPool2d(x, 3, { stride: 2, padding: 1, countIncludePad: false })
+ */
+export const avgPool2d = composite(function avgPool2d(x: Tensor, kernel: number | readonly [number, number], options: AvgPool2dOptions = {}): Tensor {
+  return runOp('avgPool2d', [castTo(x, 'float32')], avgPoolAttrs(x.shape, kernel, options));
 });

@@ -125,6 +125,9 @@ describe('unary ops', () => {
     expect(await read(ints([0]).sigmoid())).toEqual(['float32', [0.5]]);
     expect(await read(tensor([true, false]).log())).toEqual(['float32', [0, -Infinity]]);
     expect(await read(ints([4]).rsqrt())).toEqual(['float32', [0.5]]);
+    // torch.erf(torch.tensor([-2, 0, 1, 3], dtype=torch.float64)), rounded to float32.
+    expect(await read(wg.erf(ints([-2, 0, 1, 3])))).toEqual(['float32', [-0.9953222650189527, 0, 0.8427007929497149, 0.9999779095030014].map(Math.fround)]);
+    expect(await read(tensor([true, false]).erf())).toEqual(['float32', [Math.fround(0.8427007929497149), 0]]);
   });
 
   it('numeric ops keep int32 and turn bool into int32', async () => {

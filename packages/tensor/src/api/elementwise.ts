@@ -41,8 +41,8 @@ const numeric = (d: DType): DType => (d === 'bool' ? 'int32' : d);
 const floating = (): DType => 'float32';
 const same = (d: DType): DType => d;
 
-type UnaryName = 'neg' | 'abs' | 'sign' | 'relu' | 'floor' | 'ceil' | 'round' | 'exp' | 'log' | 'log1p' | 'expm1' | 'sqrt' | 'rsqrt' | 'reciprocal' | 'sin' | 'cos' | 'tanh' | 'sigmoid';
-const FLOAT_UNARY = new Set<OpName>(['exp', 'log', 'log1p', 'expm1', 'sqrt', 'rsqrt', 'reciprocal', 'sin', 'cos', 'tanh', 'sigmoid']);
+type UnaryName = 'neg' | 'abs' | 'sign' | 'relu' | 'floor' | 'ceil' | 'round' | 'exp' | 'log' | 'log1p' | 'expm1' | 'erf' | 'sqrt' | 'rsqrt' | 'reciprocal' | 'sin' | 'cos' | 'tanh' | 'sigmoid';
+const FLOAT_UNARY = new Set<OpName>(['exp', 'log', 'log1p', 'expm1', 'erf', 'sqrt', 'rsqrt', 'reciprocal', 'sin', 'cos', 'tanh', 'sigmoid']);
 
 /** Runs a unary op; integer inputs of float-only ops are cast to float32 first. */
 export const unaryOp = composite(function unaryOp(op: UnaryName, x: Tensor): Tensor {

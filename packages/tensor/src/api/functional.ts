@@ -14,6 +14,7 @@ export const exp = (x: Tensor): Tensor => unaryOp('exp', x);
 export const log = (x: Tensor): Tensor => unaryOp('log', x);
 export const log1p = (x: Tensor): Tensor => unaryOp('log1p', x);
 export const expm1 = (x: Tensor): Tensor => unaryOp('expm1', x);
+export const erf = (x: Tensor): Tensor => unaryOp('erf', x);
 export const sqrt = (x: Tensor): Tensor => unaryOp('sqrt', x);
 export const rsqrt = (x: Tensor): Tensor => unaryOp('rsqrt', x);
 export const reciprocal = (x: Tensor): Tensor => unaryOp('reciprocal', x);

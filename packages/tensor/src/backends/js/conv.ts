@@ -2,7 +2,7 @@
 // position, filter tap) pairs that fall inside the input; only what is done per tap differs.
 import type { Kernel } from '../../backend.js';
 import type { TypedArray } from '../../dtype.js';
-import type { Conv2dAttrs, OpName, PoolAttrs } from '../../ops.js';
+import { avgPoolCounted, type AvgPoolAttrs, type Conv2dAttrs, type OpName, type PoolAttrs } from '../../ops.js';
 
 type K<N extends OpName> = Kernel<N, TypedArray>;
 
@@ -38,27 +38,37 @@ function forEachConvTap(x: readonly number[], w: readonly number[], y: readonly 
   }
 }
 
-/** Calls `window(yOffset, xOffsets)` for every pooling window, with the in-bounds input offsets. */
-function forEachWindow(x: readonly number[], y: readonly number[], a: PoolAttrs, window: (yi: number, taps: number[]) => void): void {
+/**
+ * Calls `window(yOffset, xOffsets, (p, q))` for every pooling window, with the in-bounds input
+ * offsets; `(p, q)` is the window's first tap in input coordinates (it may be in the padding).
+ */
+function forEachWindow(x: readonly number[], y: readonly number[], a: PoolAttrs, window: (yi: number, taps: number[], row: number, col: number) => void): void {
   const [n, c, h, w] = x as [number, number, number, number];
   const [oh, ow] = [y[2]!, y[3]!];
   const taps: number[] = [];
   for (let plane = 0; plane < n * c; plane++) {
     for (let p = 0; p < oh; p++) {
+      const row0 = p * a.stride[0] - a.padding[0];
       for (let q = 0; q < ow; q++) {
+        const col0 = q * a.stride[1] - a.padding[2];
         taps.length = 0;
-        for (let i = 0; i < a.kernel[0]; i++) {
-          const row = p * a.stride[0] - a.padding[0] + i;
-          if (row < 0 || row >= h) continue;
-          for (let j = 0; j < a.kernel[1]; j++) {
-            const col = q * a.stride[1] - a.padding[2] + j;
-            if (col >= 0 && col < w) taps.push((plane * h + row) * w + col);
-          }
+        for (let row = Math.max(row0, 0); row < Math.min(row0 + a.kernel[0], h); row++) {
+          for (let col = Math.max(col0, 0); col < Math.min(col0 + a.kernel[1], w); col++) taps.push((plane * h + row) * w + col);
         }
-        window((plane * oh + p) * ow + q, taps);
+        window((plane * oh + p) * ow + q, taps, row0, col0);
       }
     }
   }
+}
+
+/** Divides each average window by its positions inside the counted region ({@link avgPoolCounted}). */
+function forEachAverage(x: readonly number[], y: readonly number[], a: AvgPoolAttrs, window: (yi: number, taps: number[], divisor: number) => void): void {
+  const [top, bottom, left, right] = avgPoolCounted(x, a);
+  forEachWindow(x, y, a, (yi, taps, row, col) => {
+    const rows = Math.min(row + a.kernel[0], bottom) - Math.max(row, top);
+    const cols = Math.min(col + a.kernel[1], right) - Math.max(col, left);
+    window(yi, taps, rows * cols);
+  });
 }
 
 /** Accumulates in double precision, then stores once. */
@@ -91,13 +101,13 @@ export const convKernels = {
   maxPool2dGrad: ({ inputs: [x, dy], attrs, out }) =>
     accumulate(out.storage, (acc) => forEachWindow(x!.shape, dy!.shape, attrs, (yi, taps) => (acc[argmaxTap(x!.storage, taps)]! += dy!.storage[yi]!))),
   avgPool2d: ({ inputs: [x], attrs, out }) =>
-    forEachWindow(x!.shape, out.shape, attrs, (yi, taps) => {
+    forEachAverage(x!.shape, out.shape, attrs, (yi, taps, divisor) => {
       let s = 0;
       for (const t of taps) s += x!.storage[t]!;
-      out.storage[yi] = s / taps.length;
+      out.storage[yi] = s / divisor;
     }),
   avgPool2dGrad: ({ inputs: [dy], attrs, out }) =>
-    accumulate(out.storage, (acc) => forEachWindow(attrs.inputShape, dy!.shape, attrs, (yi, taps) => {
-      for (const t of taps) acc[t]! += dy!.storage[yi]! / taps.length;
+    accumulate(out.storage, (acc) => forEachAverage(attrs.inputShape, dy!.shape, attrs, (yi, taps, divisor) => {
+      for (const t of taps) acc[t]! += dy!.storage[yi]! / divisor;
     })),
 } satisfies { [N in OpName]?: K<N> };

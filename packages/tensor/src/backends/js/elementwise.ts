@@ -3,6 +3,7 @@
 import type { Kernel } from '../../backend.js';
 import type { TypedArray } from '../../dtype.js';
 import type { OpName } from '../../ops.js';
+import { erf } from './erf.js';
 import { broadcastStrides, sameShape, type Shape } from '../../shape.js';
 
 type K<N extends OpName> = Kernel<N, TypedArray>;
@@ -84,6 +85,7 @@ export const elementwiseKernels = {
   log: unary(Math.log),
   log1p: unary(Math.log1p),
   expm1: unary(Math.expm1),
+  erf: unary(erf),
   sqrt: unary(Math.sqrt),
   rsqrt: unary((x) => 1 / Math.sqrt(x)),
   reciprocal: unary((x) => 1 / x),
