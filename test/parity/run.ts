@@ -138,9 +138,9 @@ export async function checkLayer(f: LayerFixture, backend: wg.Backend): Promise<
     } catch (e) {
       return { out: [`throws: ${(e as Error).message}`] };
     }
-    await compare(problems, 'out', [f.out], LAYER, got.slice(0, 1));
-    if (f.grads) await compare(problems, 'grads', f.grads, LAYER, got.slice(1, 1 + wrt.length));
-    await compare(problems, 'buffers', Object.values(f.buffersAfter), LAYER, got.slice(1 + wrt.length));
+    await compare(problems, 'out', [f.out], got.slice(0, 1), LAYER);
+    if (f.grads) await compare(problems, 'grads', f.grads, got.slice(1, 1 + wrt.length), LAYER);
+    await compare(problems, 'buffers', Object.values(f.buffersAfter), got.slice(1 + wrt.length), LAYER);
     wg.dispose(got.slice(0, 1 + wrt.length));
   } finally {
     model?.dispose();
@@ -170,7 +170,7 @@ export async function checkOptimiser(f: OptimiserFixture, backend: wg.Backend): 
       losses.push(await loss.item());
       loss.dispose();
       const snapshot = f.snapshots[String(step)];
-      if (snapshot) await compare(problems, `step ${step}`, snapshot, TRAJECTORY, params);
+      if (snapshot) await compare(problems, `step ${step}`, snapshot, params, TRAJECTORY);
     }
     const lossProblems = compareValues(want, losses, { dtype: 'float32', shape: [want.length], tol: TRAJECTORY, signedZero: false });
     if (lossProblems.length) problems.losses = lossProblems;

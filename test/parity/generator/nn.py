@@ -3,7 +3,7 @@
 import torch
 import torch.nn as tnn
 import torch.nn.functional as F
-from torch.nn.utils.stateless import functional_call
+from torch.nn.utils.stateless import _reparametrize_module
 
 from fixture import Seeded, encode, evaluate, tensor
 from ops import T, _json
@@ -45,6 +45,14 @@ def wg_params(module, prefix='', torch_prefix=''):
     return out
 
 
+def functional_call(module, state, args):
+    """module(*args) with its parameters and buffers replaced by `state` (differentiable)."""
+    with _reparametrize_module(module, state):
+        if isinstance(module, tnn.RNNBase):  # its kernel reads a cached list, not the attributes
+            module._flat_weights = [getattr(module, n) for n in module._flat_weights_names]
+        return module(*args)
+
+
 def torch_state(module, specs, values):
     """torch's state dict from webgrad-layout values (zeros for the torch parameters webgrad lacks)."""
     state = {n: torch.zeros_like(p) for n, p in module.named_parameters()}
@@ -56,6 +64,9 @@ def torch_state(module, specs, values):
 def layer(spec, name, module, x, train=False, buffers=None, rnn=None):
     """A layer fixture: webgrad's `spec` against torch's `module` on input x (int inputs get no gradient)."""
     module.train(train)
+    with torch.no_grad():  # random parameters, not torch's initialisation (batch norm's would be ones and zeros)
+        for p in module.parameters():
+            p.copy_(rng.uniform(*p.shape, lo=-1.0, hi=1.0))
     specs = wg_params(module)
     bufs = {k: v.clone() for k, v in (buffers or {}).items()}
 

@@ -84,7 +84,10 @@ for name in ('maximum', 'minimum'):
     case(name, 'ties', BINARY[name], [tensor([1.0, -2.0, 0.0]), tensor([1.0, -2.0, 0.0])])
 case('pow', 'positive base', torch.pow, [u(3, 4, lo=0.2, hi=3), u(3, 4)], order=2)
 case('pow', 'integer exponents', torch.pow, [u(3, 4), tensor([[0.0, 1.0, 2.0, 3.0]] * 3)])
-case('pow', 'specials', torch.pow, [_A, _B])
+_POSITIVE = [v for v in SPECIALS if v > 0 or v != v]  # positive bases, NaN, +Inf
+case('pow', 'specials, positive bases', torch.pow, [tensor(_POSITIVE).repeat_interleave(len(SPECIALS)), tensor(SPECIALS).repeat(len(_POSITIVE))])
+_OTHERS = [v for v in SPECIALS if v <= 0]
+case('pow', 'specials, zero and negative bases', torch.pow, [tensor(_OTHERS).repeat_interleave(len(SPECIALS)), tensor(SPECIALS).repeat(len(_OTHERS))])
 case('pow', 'one and minus one to infinities and NaN', torch.pow, [tensor([1.0, 1.0, 1.0, -1.0, -1.0]), tensor([float('inf'), float('-inf'), float('nan'), float('inf'), float('-inf')])])
 for name, f in {'eq': torch.eq, 'ne': torch.ne, 'lt': torch.lt, 'le': torch.le, 'gt': torch.gt, 'ge': torch.ge}.items():
     case(name, 'specials', f, [_A, _B])
@@ -96,11 +99,13 @@ case('cast', 'float to bool', lambda x: x != 0, [tensor([0.0, -0.0, 1.0, float('
 
 # --- reductions: axes, keepdims, ties, zeros.
 case('sum', 'axis 1', lambda x: x.sum(1), [u(3, 4)], T(0), 1)
+case('sum', 'specials', lambda x: x.sum(0), [edge().reshape(3, 4)], T(0), 0)
 case('sum', 'all, keepdims', lambda x: x.sum((0, 1), keepdim=True), [u(3, 4)], T(0), None, True)
 case('prod', 'axis 0', lambda x: x.prod(0), [u(3, 4)], T(0), 0, order=2)
 case('prod', 'one zero', lambda x: x.prod(1), [tensor([[1.0, 0.0, 2.0, 3.0], [0.0, 0.0, 2.0, 1.0]])], T(0), 1)
 case('max', 'axis 1', lambda x: x.amax(1), [u(3, 4)], T(0), 1)
 case('max', 'ties', lambda x: x.amax(1), [tensor([[1.0, 3.0, 3.0, 0.0], [2.0, 2.0, 2.0, 2.0]])], T(0), 1)
+case('max', 'specials', lambda x: x.amax(0), [edge().reshape(3, 4)], T(0), 0)
 case('min', 'axis 0', lambda x: x.amin(0), [u(3, 4)], T(0), 0)
 case('min', 'ties', lambda x: x.amin(1), [tensor([[1.0, -3.0, -3.0, 0.0]])], T(0), 1)
 case('argmax', 'axis 1', lambda x: x.argmax(1).int(), [u(3, 4)], T(0), 1)
