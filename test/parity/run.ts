@@ -5,7 +5,7 @@ import type { Tensor } from 'webgrad';
 import { compareValues } from '../conformance/harness.js';
 import type { Tolerance } from '../conformance/spec.js';
 import { decode, type Arg, type Evaluated, type LayerFixture, type LayerSpec, type LossFixture, type OpFixture, type OptimiserFixture, type StoredTensor } from './fixtures.js';
-import { gradTolerance, LAYER, TRAJECTORY, valueTolerance } from './tolerances.js';
+import { grad2Tolerance, gradTolerance, LAYER, TRAJECTORY, valueTolerance } from './tolerances.js';
 
 /** Differences from torch by part of the fixture; a part with none is absent. */
 export type Problems = { [part: string]: string[] };
@@ -85,7 +85,7 @@ async function checkFunction(f: Evaluated, backend: wg.Backend, call: (xs: Tenso
   const firstGrads = (xs: Tensor[]): Tensor[] => wg.grad((...a: Tensor[]) => first(a), wrt)(...xs);
   await part(problems, 'out', [f.out], valueTolerance(subject), () => on(backend, () => [call(inputs())]));
   await part(problems, 'grads', f.grads, gradTolerance(subject), () => on(backend, () => firstGrads(inputs())));
-  await part(problems, 'grads2', f.grads2, gradTolerance(subject), () => on(backend, () => {
+  await part(problems, 'grads2', f.grads2, grad2Tolerance(subject), () => on(backend, () => {
     const second = (...xs: Tensor[]): Tensor => firstGrads(xs).map((g, k) => g.mul(tensorOf(f.cot2![k]!)).sum()).reduce((a, b) => a.add(b));
     return wg.grad(second, wrt)(...inputs());
   }));

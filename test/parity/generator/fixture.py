@@ -10,6 +10,8 @@ _DTYPES = {torch.float32: ('float32', '<f4'), torch.int32: ('int32', '<i4'), tor
 
 # IEEE values that break naive rules: signed zeros, infinities, NaN, and halves (rounding ties).
 SPECIALS = [0.0, -0.0, float('inf'), float('-inf'), float('nan'), 1.0, -1.0, 0.5, -0.5, 1.5, -2.5, 2.0]
+# Without NaN: gradients at NaN have cases of their own, so that a NaN convention shows apart.
+NUMBERS = [v for v in SPECIALS if v == v]
 
 
 def encode(t):
@@ -52,13 +54,13 @@ def _cotangent(rng, out):
 
 
 def evaluate(rng, fn, inputs, order=1):
-    """fn's output at inputs, and when it is float, the gradients of sum(out * cot) with respect
-    to every float input; with order 2, also those of sum(grads * cot2) (a second derivative)."""
+    """fn's output at inputs, and when it is float and order >= 1, the gradients of sum(out * cot)
+    with respect to every float input; with order 2, also those of sum(grads * cot2)."""
     leaves = [t.clone().requires_grad_(t.dtype == torch.float32) for t in inputs]
     out = fn(*leaves)
     result = {'inputs': [encode(t) for t in inputs], 'out': encode(out)}
     wrt = _floats(inputs)
-    if out.dtype != torch.float32 or not wrt or not out.requires_grad:
+    if order < 1 or out.dtype != torch.float32 or not wrt or not out.requires_grad:
         return result
     cot = _cotangent(rng, out)
     grads = torch.autograd.grad((out * cot).sum(), [leaves[i] for i in wrt], create_graph=order > 1, allow_unused=True)

@@ -1,5 +1,7 @@
 """nn fixtures: layers (torch module vs webgrad layer with the same weights), losses, and
 30-step optimiser trajectories. The torch -> webgrad parameter mapping is written once, in WG."""
+import json
+
 import torch
 import torch.nn as tnn
 import torch.nn.functional as F
@@ -10,6 +12,11 @@ from ops import T, _json
 
 rng = Seeded(1213)
 LAYERS, LOSSES, OPTIMISERS = [], [], []
+
+
+def options(opts):
+    """A fixture name from webgrad options: 'stride 2, padding 1', or 'defaults'."""
+    return ', '.join(f'{k} {json.dumps(v)}' for k, v in opts.items()) or 'defaults'
 
 
 def L(name, *args):
@@ -98,12 +105,12 @@ layer(L('sequential', L('dense', 4, 3), L('relu'), L('dense', 3, 2)), 'sequentia
 CONVS = [({}, {}), ({'stride': 2, 'padding': 1}, dict(stride=2, padding=1)), ({'dilation': 2}, dict(dilation=2)), ({'groups': 2}, dict(groups=2)),
          ({'padding': 'same'}, dict(padding='same')), ({'stride': [2, 1], 'padding': [1, 0], 'bias': False}, dict(stride=(2, 1), padding=(1, 0), bias=False))]
 for wg_opts, t_opts in CONVS:
-    layer(L('conv2d', 2, 4, 3, wg_opts), f'conv2d {wg_opts}', tnn.Conv2d(2, 4, 3, **t_opts), u(2, 2, 7, 6))
+    layer(L('conv2d', 2, 4, 3, wg_opts), options(wg_opts), tnn.Conv2d(2, 4, 3, **t_opts), u(2, 2, 7, 6))
 POOLS = [({}, {}), ({'stride': 1}, dict(stride=1)), ({'padding': 1}, dict(padding=1)), ({'ceilMode': True}, dict(ceil_mode=True)), ({'stride': 1, 'padding': 1, 'ceilMode': True}, dict(stride=1, padding=1, ceil_mode=True))]
 for wg_opts, t_opts in POOLS:
-    layer(L('maxPool2d', 2, wg_opts), f'maxPool2d {wg_opts}', tnn.MaxPool2d(2, **t_opts), u(1, 2, 5, 5))
+    layer(L('maxPool2d', 2, wg_opts), options(wg_opts), tnn.MaxPool2d(2, **t_opts), u(1, 2, 5, 5))
 for wg_opts, t_opts in POOLS + [({'padding': 1, 'countIncludePad': False}, dict(padding=1, count_include_pad=False)), ({'padding': 1, 'countIncludePad': True}, dict(padding=1, count_include_pad=True))]:
-    layer(L('avgPool2d', 2, wg_opts), f'avgPool2d {wg_opts}', tnn.AvgPool2d(2, **t_opts), u(1, 2, 5, 5))
+    layer(L('avgPool2d', 2, wg_opts), options(wg_opts), tnn.AvgPool2d(2, **t_opts), u(1, 2, 5, 5))
 stats = lambda c: {'runningMean': u(c, lo=-1, hi=1), 'runningVar': u(c, lo=0.5, hi=2)}
 for train in (True, False):
     mode = 'train' if train else 'eval'
@@ -160,7 +167,7 @@ def optimiser(name, wg_options, make):
         losses.append(value.item())
         if step in (1, 10, STEPS):
             snapshots[step] = [encode(v) for v in values]
-    OPTIMISERS.append({'optimiser': name, 'name': f'{name} {wg_options}', 'options': wg_options, 'model': MODEL, 'params': [s[0] for s in specs],
+    OPTIMISERS.append({'optimiser': name, 'name': options(wg_options), 'options': wg_options, 'model': MODEL, 'params': [s[0] for s in specs],
                        'start': [encode(s[1]) for s in specs], 'batches': [[encode(x), encode(y)] for x, y in _batches],
                        'losses': encode(tensor(losses)), 'snapshots': snapshots})
 

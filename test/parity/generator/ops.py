@@ -4,7 +4,7 @@ op of webgrad's op table it covers, the torch function, the inputs and how webgr
 import torch
 import torch.nn.functional as F
 
-from fixture import SPECIALS, Seeded, evaluate, tensor
+from fixture import NUMBERS, SPECIALS, Seeded, evaluate, tensor
 
 rng = Seeded(12)
 CASES = []
@@ -37,12 +37,15 @@ def u(*shape, lo=-2.0, hi=2.0):
 
 
 def edge():
-    return tensor(SPECIALS)
+    return tensor(NUMBERS)
 
 
-# Every pair of specials, as two [12, 12] grids: a against b.
-_A = tensor(SPECIALS).repeat_interleave(len(SPECIALS))
-_B = tensor(SPECIALS).repeat(len(SPECIALS))
+def grid(a, b):
+    """Every pair of a value of a with one of b, as two flat tensors."""
+    return [tensor(a).repeat_interleave(len(b)), tensor(b).repeat(len(a))]
+
+
+NAN = float('nan')
 
 # --- unary: a random case (domain-shifted where needed), the specials, and second order for the smooth ones.
 UNARY = {
@@ -57,11 +60,13 @@ SMOOTH = {'exp', 'log', 'log1p', 'expm1', 'sqrt', 'rsqrt', 'reciprocal', 'sin', 
 for name, (f, gen) in UNARY.items():
     case(name, 'random', f, [gen(3, 4)], order=2 if name in SMOOTH else 1)
     case(name, 'specials', f, [edge()])
+    case(name, 'NaN', f, [tensor([NAN, NAN])])
 case('logicalNot', 'random', torch.logical_not, [rng.bools(3, 4)])
 
 # --- composites of the frontend, through their public functions.
 case('erf', 'random', torch.erf, [u(3, 4)], order=2)
 case('erf', 'specials', torch.erf, [edge()])
+case('erf', 'NaN', torch.erf, [tensor([NAN])])
 case('softplus', 'random', F.softplus, [u(3, 4, lo=-4, hi=4)], fn='softplus', order=2)
 case('softplus', 'at zero', F.softplus, [tensor([0.0, -0.0, 1.0])])
 case('elu', 'random', F.elu, [u(3, 4)], T(0), 1.0)
@@ -79,18 +84,22 @@ case('square', 'random', torch.square, [u(3, 4)], order=2)
 BINARY = {'add': torch.add, 'sub': torch.sub, 'mul': torch.mul, 'div': torch.div, 'maximum': torch.maximum, 'minimum': torch.minimum}
 for name, f in BINARY.items():
     case(name, 'broadcast', f, [u(3, 4), u(1, 4)], order=2 if name in ('mul', 'div') else 1)
-    case(name, 'specials', f, [_A, _B])
+    case(name, 'specials', f, grid(NUMBERS, NUMBERS))
+    case(name, 'NaN', f, [tensor([NAN, 1.0, NAN]), tensor([1.0, NAN, NAN])])
 for name in ('maximum', 'minimum'):
     case(name, 'ties', BINARY[name], [tensor([1.0, -2.0, 0.0]), tensor([1.0, -2.0, 0.0])])
 case('pow', 'positive base', torch.pow, [u(3, 4, lo=0.2, hi=3), u(3, 4)], order=2)
-case('pow', 'integer exponents', torch.pow, [u(3, 4), tensor([[0.0, 1.0, 2.0, 3.0]] * 3)])
-_POSITIVE = [v for v in SPECIALS if v > 0 or v != v]  # positive bases, NaN, +Inf
-case('pow', 'specials, positive bases', torch.pow, [tensor(_POSITIVE).repeat_interleave(len(SPECIALS)), tensor(SPECIALS).repeat(len(_POSITIVE))])
-_OTHERS = [v for v in SPECIALS if v <= 0]
-case('pow', 'specials, zero and negative bases', torch.pow, [tensor(_OTHERS).repeat_interleave(len(SPECIALS)), tensor(SPECIALS).repeat(len(_OTHERS))])
-case('pow', 'one and minus one to infinities and NaN', torch.pow, [tensor([1.0, 1.0, 1.0, -1.0, -1.0]), tensor([float('inf'), float('-inf'), float('nan'), float('inf'), float('-inf')])])
+case('pow', 'integer exponents', torch.pow, [u(3, 4, lo=0.2, hi=3), tensor([[0.0, 1.0, 2.0, 3.0]] * 3)])
+case('pow', 'specials, positive bases', torch.pow, grid([v for v in NUMBERS if v > 0], NUMBERS))
+case('pow', 'specials, zero and negative bases', torch.pow, grid([v for v in NUMBERS if v <= 0], NUMBERS), order=0)
+# int32 exponents, then int32 bases, so that one argument at a time is differentiated
+case('pow', 'base gradient at zero and negative bases', torch.pow, [tensor([0.0, -0.0, -1.0, -2.5, -0.5, 0.0]), tensor([2, 3, 3, 2, -1, 0], torch.int32)])
+case('pow', 'exponent gradient at zero and negative bases', torch.pow, [tensor([0, -1, -3, -2], torch.int32), tensor([2.0, 3.0, 2.0, -1.0])])
+case('pow', 'one to infinities and NaN', torch.pow, [tensor([1.0, 1.0, 1.0]), tensor([float('inf'), float('-inf'), NAN])])
+case('pow', 'minus one to infinities', torch.pow, [tensor([-1.0, -1.0]), tensor([float('inf'), float('-inf')])], order=0)
+case('pow', 'NaN', torch.pow, [tensor([NAN, 2.0, NAN, NAN]), tensor([2.0, NAN, NAN, 0.0])], order=0)
 for name, f in {'eq': torch.eq, 'ne': torch.ne, 'lt': torch.lt, 'le': torch.le, 'gt': torch.gt, 'ge': torch.ge}.items():
-    case(name, 'specials', f, [_A, _B])
+    case(name, 'specials', f, grid(SPECIALS, SPECIALS))
 case('logicalAnd', 'random', torch.logical_and, [rng.bools(3, 4), rng.bools(3, 4)])
 case('logicalOr', 'random', torch.logical_or, [rng.bools(3, 4), rng.bools(3, 4)])
 case('where', 'broadcast', torch.where, [rng.bools(3, 4), u(3, 4), u(1, 4)])
@@ -99,13 +108,13 @@ case('cast', 'float to bool', lambda x: x != 0, [tensor([0.0, -0.0, 1.0, float('
 
 # --- reductions: axes, keepdims, ties, zeros.
 case('sum', 'axis 1', lambda x: x.sum(1), [u(3, 4)], T(0), 1)
-case('sum', 'specials', lambda x: x.sum(0), [edge().reshape(3, 4)], T(0), 0)
+case('sum', 'specials', lambda x: x.sum(0), [tensor(SPECIALS).reshape(3, 4)], T(0), 0)
 case('sum', 'all, keepdims', lambda x: x.sum((0, 1), keepdim=True), [u(3, 4)], T(0), None, True)
 case('prod', 'axis 0', lambda x: x.prod(0), [u(3, 4)], T(0), 0, order=2)
 case('prod', 'one zero', lambda x: x.prod(1), [tensor([[1.0, 0.0, 2.0, 3.0], [0.0, 0.0, 2.0, 1.0]])], T(0), 1)
 case('max', 'axis 1', lambda x: x.amax(1), [u(3, 4)], T(0), 1)
 case('max', 'ties', lambda x: x.amax(1), [tensor([[1.0, 3.0, 3.0, 0.0], [2.0, 2.0, 2.0, 2.0]])], T(0), 1)
-case('max', 'specials', lambda x: x.amax(0), [edge().reshape(3, 4)], T(0), 0)
+case('max', 'specials', lambda x: x.amax(0), [tensor(SPECIALS).reshape(3, 4)], T(0), 0, order=0)
 case('min', 'axis 0', lambda x: x.amin(0), [u(3, 4)], T(0), 0)
 case('min', 'ties', lambda x: x.amin(1), [tensor([[1.0, -3.0, -3.0, 0.0]])], T(0), 1)
 case('argmax', 'axis 1', lambda x: x.argmax(1).int(), [u(3, 4)], T(0), 1)
