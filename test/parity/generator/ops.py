@@ -86,6 +86,8 @@ for name, f in BINARY.items():
     case(name, 'broadcast', f, [u(3, 4), u(1, 4)], order=2 if name in ('mul', 'div') else 1)
     case(name, 'specials', f, grid(NUMBERS, NUMBERS))
     case(name, 'NaN', f, [tensor([NAN, 1.0, NAN]), tensor([1.0, NAN, NAN])])
+case('add', 'int32', torch.add, [rng.ints(3, 4, lo=-5, hi=5), rng.ints(1, 4, lo=-5, hi=5)])
+case('add', 'bool', torch.add, [tensor([True, True, False]), tensor([True, False, False])])
 for name in ('maximum', 'minimum'):
     case(name, 'ties', BINARY[name], [tensor([1.0, -2.0, 0.0]), tensor([1.0, -2.0, 0.0])])
 case('pow', 'positive base', torch.pow, [u(3, 4, lo=0.2, hi=3), u(3, 4)], order=2)
