@@ -10,7 +10,7 @@ export const FLOAT32: Tolerance = { rtol: 1e-5, atol: 1e-6 };
  * Transcendentals may be approximated: WGSL guarantees exp to 3 + 2|x| ULP, log to 3 ULP (2^-21
  * absolute on [0.5, 2]), pow as exp2(y log2 x) (WGSL spec, "Floating Point Accuracy").
  */
-const TRANSCENDENTAL: Tolerance = { rtol: 1e-4, atol: 1e-6 };
+export const TRANSCENDENTAL: Tolerance = { rtol: 1e-4, atol: 1e-6 };
 
 /** WGSL bounds sin and cos by an absolute error of 2^-11 on [-pi, pi] only. */
 const TRIGONOMETRIC: Tolerance = { rtol: 1e-5, atol: 5e-4 };
@@ -19,7 +19,7 @@ const TRIGONOMETRIC: Tolerance = { rtol: 1e-5, atol: 5e-4 };
  * Sums of up to a few hundred float32 terms in [-2, 2] (matmul, conv, sum): a float32
  * accumulator in any order stays within about sqrt(n) ULP of the sum of magnitudes.
  */
-const ACCUMULATING: Tolerance = { rtol: 1e-4, atol: 1e-4 };
+export const ACCUMULATING: Tolerance = { rtol: 1e-4, atol: 1e-4 };
 
 /** dense: an accumulating product followed by a transcendental activation. */
 const DENSE: Tolerance = { rtol: 1e-4, atol: 1e-4 };
