@@ -10,8 +10,12 @@ const unary = <K extends OpName>(local: (x: Tensor, out: Tensor) => any): R<K> =
 const binary = <K extends OpName>(da: (a: Tensor, b: Tensor, out: Tensor, dy: Tensor) => any, db: (a: Tensor, b: Tensor, out: Tensor, dy: Tensor) => any): R<K> =>
   ({ inputs: [a, b], out, dy }) => [unbroadcast(da(a!, b!, out, dy), a!.shape), unbroadcast(db(a!, b!, out, dy), b!.shape)];
 
-/** Where a wins a max/min it gets the gradient; ties split it evenly. */
-const share = (wins: Tensor, ties: Tensor): Tensor => wins.cast('float32').add(ties.cast('float32').mul(0.5));
+/**
+ * The part of a max/min's gradient that goes to the side `wins` marks: all where it wins, half on
+ * a tie, and all to both sides where either is NaN (the NaN is the result; as torch).
+ */
+const share = (a: Tensor, b: Tensor, wins: Tensor): Tensor =>
+  where(a.ne(a).logicalOr(b.ne(b)), 1, wins.cast('float32').add(a.eq(b).cast('float32').mul(0.5)));
 
 /** The elementwise part of the gradient table. */
 export const elementwiseRules = {
@@ -45,8 +49,8 @@ export const elementwiseRules = {
     (a, b, _o, dy) => dy.mul(b).mul(where(a.eq(0).logicalOr(a.ne(a)).logicalAnd(b.eq(0)), 1, a).pow(b.sub(1))),
     (a, _b, out, dy) => where(a.gt(0), dy.mul(out).mul(where(a.gt(0), a, 1).log()), 0),
   ),
-  maximum: binary((a, b, _o, dy) => dy.mul(share(a.gt(b), a.eq(b))), (a, b, _o, dy) => dy.mul(share(b.gt(a), a.eq(b)))),
-  minimum: binary((a, b, _o, dy) => dy.mul(share(a.lt(b), a.eq(b))), (a, b, _o, dy) => dy.mul(share(b.lt(a), a.eq(b)))),
+  maximum: binary((a, b, _o, dy) => dy.mul(share(a, b, a.gt(b))), (a, b, _o, dy) => dy.mul(share(a, b, b.gt(a)))),
+  minimum: binary((a, b, _o, dy) => dy.mul(share(a, b, a.lt(b))), (a, b, _o, dy) => dy.mul(share(a, b, b.lt(a)))),
   where: ({ inputs: [cond, a, b], dy }) => [null, unbroadcast(where(cond!, dy, 0), a!.shape), unbroadcast(where(cond!, 0, dy), b!.shape)],
   cast: ({ inputs: [x], dy }) => [x!.dtype === 'float32' ? dy : null],
   sign: 'not-differentiable', floor: 'not-differentiable', ceil: 'not-differentiable', round: 'not-differentiable',
