@@ -1,6 +1,6 @@
 // A character-level LSTM learns to continue a short text: embedding → LSTM → dense over the
 // vocabulary, trained with the Trainer on next-character prediction.
-import * as wg from 'webgrad';
+import * as wg from 'webgradjs';
 
 const { nn } = wg;
 

@@ -2,7 +2,7 @@
 // backend, the CNN on the wasm backend (so both backends train a real model in CI).
 import '@webgrad/backend-wasm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { setBackend } from 'webgrad';
+import { setBackend } from 'webgradjs';
 import { trainDigits } from './digits.js';
 
 describe('digits examples', () => {

@@ -1,6 +1,6 @@
 // The 8×8 handwritten digits (UCI, CC BY 4.0, shipped with @webgrad/nn): an MLP and a small
 // CNN trained with the Trainer on the training split and scored on the held-out test split.
-import * as wg from 'webgrad';
+import * as wg from 'webgradjs';
 
 const { nn } = wg;
 

@@ -1,6 +1,6 @@
 // The linear-regression example must land on the closed-form least-squares line to 1e-3.
 import { describe, expect, it } from 'vitest';
-import { memory } from 'webgrad';
+import { memory } from 'webgradjs';
 import { fitLinearRegression } from './linear-regression.js';
 
 describe('linear regression example', () => {

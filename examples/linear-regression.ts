@@ -1,6 +1,6 @@
 // Linear regression by gradient descent: hours studied → exam grade, one dense(1, 1) trained
 // with the Trainer on a small synthetic class, next to the closed-form least-squares line.
-import * as wg from 'webgrad';
+import * as wg from 'webgradjs';
 
 const { nn } = wg;
 

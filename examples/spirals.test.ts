@@ -1,6 +1,6 @@
 // The two-spirals example must reach at least 97 % training accuracy, freeing what it made.
 import { describe, expect, it } from 'vitest';
-import { memory } from 'webgrad';
+import { memory } from 'webgradjs';
 import { trainSpirals, twoSpirals } from './spirals.js';
 
 describe('two spirals example', () => {

@@ -1,6 +1,6 @@
 // Two interleaved spirals, the classic problem no straight line separates: an MLP trained with
 // the Trainer and Adam learns to tell the arms apart (≥ 97 % training accuracy).
-import * as wg from 'webgrad';
+import * as wg from 'webgradjs';
 
 const { nn } = wg;
 

@@ -1,6 +1,6 @@
 // The XOR demo must actually learn: loss falls and every prediction lands on the right side.
 import { describe, expect, it } from 'vitest';
-import { memory } from 'webgrad';
+import { memory } from 'webgradjs';
 import { trainXor } from './train-xor.js';
 
 describe('XOR demo', () => {

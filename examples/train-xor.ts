@@ -1,6 +1,6 @@
 // A two-layer perceptron learns XOR with plain tensors and autograd: the smallest complete
 // training loop (forward, loss, backward, update) written with no training library.
-import * as wg from 'webgrad';
+import * as wg from 'webgradjs';
 
 /** Loss after each epoch, and the final predictions for the four XOR inputs. */
 export interface XorRun {

@@ -15,7 +15,7 @@ describe('pnpm build output', () => {
 
   it('runs a gradient from the built ESM in plain Node', () => {
     const script = `
-      import * as wg from 'webgrad';
+      import * as wg from 'webgradjs';
       const g = wg.grad((x) => x.mul(x).sum())(wg.tensor([1, 2, 3]));
       console.log(JSON.stringify(Array.from(await g.data())));`;
     const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: `${root}/examples`, encoding: 'utf8' });

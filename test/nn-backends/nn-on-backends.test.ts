@@ -2,7 +2,7 @@
 // seed on 'js' and on each other backend, trained for a few steps with each optimiser, and its
 // losses and parameters compared. A backend that cannot start here is reported with its reason.
 import { describe, expect, it } from 'vitest';
-import * as wg from 'webgrad';
+import * as wg from 'webgradjs';
 
 const { nn } = wg;
 

@@ -1,7 +1,7 @@
 // The fixtures cover webgrad: every op of the op table, every layer, loss and optimiser nn exports
 // (lists read from the code, not written here), and differences.ts names only real fixtures.
 import { describe, expect, it } from 'vitest';
-import * as wg from 'webgrad';
+import * as wg from 'webgradjs';
 import { differences } from './differences.js';
 import { fixtureId, loadFixtures, type Fixtures } from './fixtures.js';
 import { build } from './run.js';

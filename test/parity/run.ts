@@ -1,7 +1,7 @@
 // Runs one parity fixture on a backend with webgrad's public API and lists every difference
 // from torch, by part (out, grads, grads2, buffers, losses, step N); a throw is a difference too.
-import * as wg from 'webgrad';
-import type { Tensor } from 'webgrad';
+import * as wg from 'webgradjs';
+import type { Tensor } from 'webgradjs';
 import { compareValues } from '../conformance/harness.js';
 import type { Tolerance } from '../conformance/spec.js';
 import { decode, type Arg, type Evaluated, type LayerFixture, type LayerSpec, type LossFixture, type OpFixture, type OptimiserFixture, type StoredTensor } from './fixtures.js';

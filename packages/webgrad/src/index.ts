@@ -1,4 +1,4 @@
-// webgrad: the umbrella entry. `import * as wg from 'webgrad'` gives tensors, ops, backends,
+// webgrad: the umbrella entry. `import * as wg from 'webgradjs'` gives tensors, ops, backends,
 // memory scopes and autograd in one namespace.
 export * from '@webgrad/tensor';
 export * from '@webgrad/autograd';

@@ -1,7 +1,7 @@
 // The overfitting lesson's data: a few noisy samples of one smooth curve, y = sin(πx) on
 // [-1, 1] plus gaussian noise, drawn from a seeded generator. Training and validation sets come
 // from different seeds of the same curve, so a gap between their losses is overfitting.
-import { Random } from 'webgrad';
+import { Random } from 'webgradjs';
 
 /** x and y of some samples. */
 export interface Samples {

@@ -2,7 +2,7 @@
 // seeds and settings: unregularised, the validation loss ends far above the training loss; L2
 // and dropout each narrow that gap.
 import { describe, expect, it } from 'vitest';
-import { memory } from 'webgrad';
+import { memory } from 'webgradjs';
 import { noisyCurve, OVERFIT_DATA } from './curve-data.js';
 import { CurveFit, type Cure } from './curve-fit.js';
 

@@ -1,7 +1,7 @@
 // One over-sized network fitted to a few noisy points, in one of three variants: no cure, an L2
 // penalty on the weights, or dropout after each hidden layer. The overfitting lesson trains the
 // three side by side and compares their training and validation losses.
-import * as wg from 'webgrad';
+import * as wg from 'webgradjs';
 import type { Samples } from './curve-data.js';
 
 const { nn } = wg;

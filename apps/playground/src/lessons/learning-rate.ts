@@ -2,7 +2,7 @@
 // rate that is too small, about right and too large. All three loss curves share one chart; the
 // large rate diverges and the page says so. Each run's numbers are mirrored in data-* attributes.
 import { html, LitElement, type PropertyValues } from 'lit';
-import * as wg from 'webgrad';
+import * as wg from 'webgradjs';
 import '../components/chart.js';
 import './scatter-plot.js';
 import { LineFit } from './line-fit.js';

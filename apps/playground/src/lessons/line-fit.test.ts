@@ -1,7 +1,7 @@
 // Plain gradient descent on the study data, in Node on the reference backend: below the stable
 // limit it reaches the least-squares line; above it the run is flagged as diverged and stops.
 import { describe, expect, it } from 'vitest';
-import { memory } from 'webgrad';
+import { memory } from 'webgradjs';
 import { hasDiverged, LineFit } from './line-fit.js';
 import { leastSquares, stableLearningRateLimit, studyHours } from './regression-data.js';
 

@@ -1,7 +1,7 @@
 // One straight line fitted by plain gradient descent: dense(1, 1) from zero, mean squared error,
 // full batch, so each step is exactly w ← w − lr·∇loss. The linear-regression and
 // learning-rate lessons each drive one or more of these a step at a time.
-import * as wg from 'webgrad';
+import * as wg from 'webgradjs';
 import type { Line } from './regression-data.js';
 
 const { nn } = wg;

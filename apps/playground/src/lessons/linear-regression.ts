@@ -2,7 +2,7 @@
 // step by step, drawn over the points beside the closed-form least-squares line, with the loss
 // curve and a learning-rate control. Current values are mirrored in data-* attributes for tests.
 import { html, LitElement, type PropertyValues } from 'lit';
-import * as wg from 'webgrad';
+import * as wg from 'webgradjs';
 import '../components/chart.js';
 import './scatter-plot.js';
 import { LineFit } from './line-fit.js';

@@ -1,7 +1,7 @@
 // The overfitting lesson's session: measurements at step 1 and every MEASURE_EVERY steps, a curve
 // for each run, the same numbers on a second run (seeded), and nothing left allocated.
 import { describe, expect, it } from 'vitest';
-import { memory } from 'webgrad';
+import { memory } from 'webgradjs';
 import { CURES, CURVE_X, MEASURE_EVERY, OverfittingSession, type Measurement } from './overfitting-session.js';
 
 async function measure(steps: number): Promise<Measurement[]> {

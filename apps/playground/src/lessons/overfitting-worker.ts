@@ -1,7 +1,7 @@
 // The overfitting lesson's worker: the three networks train here, so the page only draws. It runs
 // the lessons' TrainingLoop with a host that posts progress (state, step, new measurements)
 // instead of redrawing, and takes play/pause/step/reset from the page.
-import * as wg from 'webgrad';
+import * as wg from 'webgradjs';
 import { OverfittingSession } from './overfitting-session.js';
 import { TrainingLoop, type LoopState } from './training-loop.js';
 import type { Measurement } from './overfitting-session.js';

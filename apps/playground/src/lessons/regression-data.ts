@@ -2,7 +2,7 @@
 // nn.data.studyHours (hours studied → exam grade, as in examples/linear-regression.ts), its
 // least-squares line, and in float64 the mean squared error of any line and the largest stable
 // learning rate.
-import { nn } from 'webgrad';
+import { nn } from 'webgradjs';
 
 export const { studyHours, leastSquares } = nn.data;
 export type Line = nn.data.Line;
