@@ -1,7 +1,7 @@
 // createWebGPUBackend: acquires a device, checks every shader compiles, and wraps the kernels,
 // pools and recorder in the Backend interface. Storage is a pooled GPUBuffer holding 32 bits
 // per element: float32 as f32, int32 as i32, bool as a u32 0 or 1 (converted on write/read).
-/// <reference types="@webgpu/types" />
+/// <reference types="@webgpu/types" preserve="true" />
 import type { Backend, BackendStats, DeviceLostError, DType, TypedArray } from '@webgrad/tensor';
 import { GpuContext } from './context.js';
 import { acquireDevice, type DeviceOptions } from './device.js';

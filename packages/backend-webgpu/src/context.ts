@@ -2,7 +2,7 @@
 // the shader library, the recorder and the fuser. Kernels call run() (or defer elementwise
 // ops to the fuser); whatever reads a storage computes it first if it is pending. Tracks
 // device loss (device-loss.ts) and GPU errors, and turns them into Errors that say what to do.
-/// <reference types="@webgpu/types" />
+/// <reference types="@webgpu/types" preserve="true" />
 import { DeviceLoss, LOST_GRACE_MS } from './device-loss.js';
 import { BufferUsage, MAP_READ } from './gpu-flags.js';
 import { Fuser } from './fusion/fuser.js';

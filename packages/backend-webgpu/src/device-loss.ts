@@ -1,7 +1,7 @@
 // Device loss: a lost GPUDevice does not throw, it silently ignores commands, and a read of it
 // may reject with a bare DOMException or never settle. This watches GPUDevice.lost and turns
 // every later call, and every wait already under way, into a DeviceLostError that says what to do.
-/// <reference types="@webgpu/types" />
+/// <reference types="@webgpu/types" preserve="true" />
 import { DeviceLostError } from '@webgrad/tensor';
 
 /**

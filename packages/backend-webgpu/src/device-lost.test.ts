@@ -1,7 +1,7 @@
 // A lost device on Node's Dawn (simulated with GPUDevice.destroy()): ops, writes and reads fail
 // with DeviceLostError, reads already waiting too; the registry forgets the dead instance and
 // tells onBackendLost listeners; setBackend, setBestBackend and ready start a new device.
-/// <reference types="@webgpu/types" />
+/// <reference types="@webgpu/types" preserve="true" />
 import { backend, DeviceLostError, fromValues, getBackend, onBackendLost, ready, setBackend, setBestBackend, tensor, type Backend } from '@webgrad/tensor';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WebGPUBackend } from './backend.js';

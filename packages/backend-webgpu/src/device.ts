@@ -1,7 +1,7 @@
 // Adapter and device acquisition: from an injected GPU object (Node's `webgpu` package) or
 // navigator.gpu, asking for the adapter's own limits where they exceed WebGPU's defaults so
 // large tensors and big workgroups fit, and the shader-f16 / subgroups features when offered.
-/// <reference types="@webgpu/types" />
+/// <reference types="@webgpu/types" preserve="true" />
 
 /** Limits raised to what the adapter offers (everything else keeps WebGPU's defaults). */
 const RAISED_LIMITS = [

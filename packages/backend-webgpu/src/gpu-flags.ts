@@ -1,6 +1,6 @@
 // WebGPU's numeric flags, spelled out: Node's `webgpu` package does not install the
 // GPUBufferUsage / GPUMapMode / GPUShaderStage globals that browsers have.
-/// <reference types="@webgpu/types" />
+/// <reference types="@webgpu/types" preserve="true" />
 
 /** GPUBufferUsage bits. */
 export const BufferUsage = {

@@ -1,7 +1,7 @@
 // GPU buffers pooled by size class: freed buffers wait on a per-class free list and are handed
 // out again, so after a warm-up step a training step creates no new GPUBuffer. Counts hits,
 // misses and bytes; also serves the readback staging buffers (a second pool, MAP_READ usage).
-/// <reference types="@webgpu/types" />
+/// <reference types="@webgpu/types" preserve="true" />
 import type { Pending } from './fusion/expr.js';
 
 /** Tensor storage on the 'webgpu' backend: a pooled buffer plus bookkeeping. */

@@ -2,7 +2,7 @@
 // compute pass between copies); nothing is submitted until a value is read or a flush is
 // asked for. Reads requested in the same task share one submit. GPU validation and
 // out-of-memory errors of a step are captured by error scopes around it.
-/// <reference types="@webgpu/types" />
+/// <reference types="@webgpu/types" preserve="true" />
 import type { UniformArena } from './uniforms.js';
 
 /** Pending dispatches after which the recorder submits on its own, bounding memory held by one encoder. */

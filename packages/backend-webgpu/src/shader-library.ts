@@ -1,7 +1,7 @@
 // Shader modules, pipelines and bind groups, each made once and cached: modules by shader
 // name, pipelines by shader + entry point + override constants, bind groups by the buffers
 // they bind. Compilation messages are mapped back to the .wgsl file and line they came from.
-/// <reference types="@webgpu/types" />
+/// <reference types="@webgpu/types" preserve="true" />
 import { COMPUTE_STAGE } from './gpu-flags.js';
 import { fusedModule } from './fusion/codegen.js';
 import { shaders, type BundledShader } from './shaders.generated.js';

@@ -1,7 +1,7 @@
 // Per-dispatch uniform params without a write per dispatch: params are appended to a host-side
 // arena of 64 KiB chunks, each dispatch binds its slot with a dynamic offset, and the used part
 // of each chunk is uploaded with one queue.writeBuffer just before the step is submitted.
-/// <reference types="@webgpu/types" />
+/// <reference types="@webgpu/types" preserve="true" />
 import { BufferUsage } from './gpu-flags.js';
 
 /** Bytes of one params block: every shader's Params struct fits (16 vec4s). */
