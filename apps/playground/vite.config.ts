@@ -10,7 +10,7 @@ const isolation = {
 
 export default defineConfig({
   // Workspace packages resolve to their TypeScript sources.
-  resolve: { conditions: ['source', ...defaultClientConditions] },
+  resolve: { conditions: ['@webgrad/source', ...defaultClientConditions] },
   worker: { format: 'es' },
   server: { headers: isolation },
   preview: { headers: isolation, host: '127.0.0.1' },

@@ -17,7 +17,7 @@ export default defineConfig(({ mode }) => {
   return {
     base: './',
     publicDir: false,
-    resolve: { conditions: ['source', ...defaultClientConditions] },
+    resolve: { conditions: ['@webgrad/source', ...defaultClientConditions] },
     worker: { format: 'es' },
     build: {
       target: 'es2022',

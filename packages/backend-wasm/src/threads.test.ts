@@ -51,7 +51,7 @@ describe('the wasm backend on two threads', () => {
 
 describe('thread workers in a node -e script', () => {
   // `--input-type` refuses a worker's file entry point, so a worker inheriting the parent's
-  // execArgv failed to start; `--import tsx --conditions=source` runs this package's sources.
+  // execArgv failed to start; `--import tsx --conditions=@webgrad/source` runs this package's sources.
   const root = fileURLToPath(new URL('../../..', import.meta.url));
   const script = [
     "const { createWasmBackend } = await import('@webgrad/backend-wasm');",
@@ -62,7 +62,7 @@ describe('thread workers in a node -e script', () => {
     'b.dispose();',
   ].join(' ');
   it('starts two threads with --input-type=module -e', async () => {
-    const args = ['--import', 'tsx', '--conditions=source', '--input-type=module', '-e', script];
+    const args = ['--import', 'tsx', '--conditions=@webgrad/source', '--input-type=module', '-e', script];
     const { stdout, stderr, code } = await new Promise<{ stdout: string; stderr: string; code: number }>((resolve) => {
       execFile(process.execPath, args, { cwd: root, timeout: 30_000 }, (error, stdout, stderr) => resolve({ stdout, stderr, code: error ? Number(error.code ?? 1) : 0 }));
     });

@@ -16,7 +16,7 @@ const entry = fileURLToPath(new URL('./testing/browser-entry.ts', import.meta.ur
 
 async function bundle(): Promise<string> {
   const out = (await build({
-    configFile: false, logLevel: 'silent', resolve: { conditions: ['source'] },
+    configFile: false, logLevel: 'silent', resolve: { conditions: ['@webgrad/source'] },
     build: { write: false, minify: false, lib: { entry, formats: ['es'], fileName: 'entry' } },
   })) as Rollup.RollupOutput[];
   return out[0]!.output[0].code;
