@@ -102,7 +102,7 @@ export class TrainingController implements ReactiveController {
   }
 
   /** Sends a command the user gave; clears the last error (an error of this one sets it again). */
-  send(command: Command, transfer: Transferable[] = []): void {
+  send(command: Command, transfer: ArrayBuffer[] = []): void {
     this.error = undefined;
     this.client?.send(command, transfer);
   }
@@ -112,7 +112,7 @@ export class TrainingController implements ReactiveController {
    * the last error, like {@link send}. The views' own polling goes through {@link requests}, which
    * leaves the error shown.
    */
-  request<T extends RequestReply>(make: (id: number) => Command, replyType: T, transfer: Transferable[] = []): Promise<Extract<WorkerEvent, { type: T }>> {
+  request<T extends RequestReply>(make: (id: number) => Command, replyType: T, transfer: ArrayBuffer[] = []): Promise<Extract<WorkerEvent, { type: T }>> {
     this.error = undefined;
     this.host.requestUpdate();
     return this.requests.request(make, replyType, transfer);

@@ -5,6 +5,7 @@ import type { DType, TypedArray } from '@webgrad/tensor';
 import { EPI_NONE, F32, I32, JOB_BINARY_F32, JOB_GEMM, JOB_UNARY_F32, U8 } from './op-codes.js';
 import { Pool } from './pool.js';
 import type { ThreadPool } from './threads.js';
+import type { WasmMemory } from './wasm-types.js';
 
 type Ptr = number;
 
@@ -75,7 +76,7 @@ export class Heap {
   readonly packA: Ptr;
   readonly packB: Ptr;
 
-  constructor(readonly k: KernelExports, readonly memory: WebAssembly.Memory, readonly maxBytes: number) {
+  constructor(readonly k: KernelExports, readonly memory: WasmMemory, readonly maxBytes: number) {
     this.pool = new Pool(k.heapBase(), memory.buffer.byteLength, (end) => this.grow(end), () => `can grow to at most ${maxBytes} bytes`);
     this.params = this.pool.alloc(PARAM_INTS * 4);
     this.packA = this.pool.alloc(k.gemmPackABytes());

@@ -2,6 +2,7 @@
 // matching .wasm from disk (Node) or streams it (browsers). The .wasm files are built into
 // dist/ by scripts/build-wasm.mjs; '../dist/' resolves from both src/ and dist/.
 
+import type { WasmModule } from './wasm-types.js';
 /** Where the kernels come from: a URL, or the module's bytes. */
 export type WasmSource = URL | string | ArrayBuffer | Uint8Array;
 
@@ -33,7 +34,7 @@ export function defaultWasmUrl(relaxed: boolean, shared: boolean): URL {
   return relaxed ? new URL('../dist/kernels-relaxed.wasm', import.meta.url) : new URL('../dist/kernels.wasm', import.meta.url);
 }
 
-async function readUrl(url: URL): Promise<WebAssembly.Module> {
+async function readUrl(url: URL): Promise<WasmModule> {
   if (url.protocol === 'file:') {
     // Node: read from disk. The specifier is a variable so browser bundlers leave it alone.
     const fsName = 'node:fs/promises';
@@ -55,7 +56,7 @@ async function readUrl(url: URL): Promise<WebAssembly.Module> {
 }
 
 /** Compiles the kernel module from `source`, or from the built file matching the runtime. */
-export async function loadKernelModule(relaxed: boolean, shared: boolean, source?: WasmSource): Promise<WebAssembly.Module> {
+export async function loadKernelModule(relaxed: boolean, shared: boolean, source?: WasmSource): Promise<WasmModule> {
   if (source instanceof ArrayBuffer || source instanceof Uint8Array) return WebAssembly.compile(source as Uint8Array<ArrayBuffer>);
   const url = source === undefined ? defaultWasmUrl(relaxed, shared) : new URL(source, typeof location === 'undefined' ? import.meta.url : location.href);
   return readUrl(url);

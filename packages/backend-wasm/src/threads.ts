@@ -2,6 +2,7 @@
 // worker_threads, or a cross-origin-isolated page). Each worker runs worker/gemm-worker.js over
 // the same shared memory; jobs go through a control block in that memory (Atomics, no
 // messages), and the calling thread takes the first share itself.
+import type { WasmMemory, WasmModule } from './wasm-types.js';
 
 const RUN = 1;
 const DONE = 2;
@@ -89,7 +90,7 @@ interface NodeWorkerLike {
 
 /** Memory the pool needs from the backend: control slots and per-thread packing buffers. */
 export interface ThreadMemory {
-  memory: WebAssembly.Memory;
+  memory: WasmMemory;
   /** Allocates `bytes` in the shared memory; returns the offset. */
   alloc(bytes: number): number;
   packABytes: number;
@@ -100,14 +101,14 @@ export interface ThreadMemory {
 export class ThreadPool {
   private constructor(
     private readonly ports: Port[],
-    private readonly memory: WebAssembly.Memory,
+    private readonly memory: WasmMemory,
     private readonly slots: number[],
     /** Packing buffers [packA, packB] of helper thread i + 1. */
     readonly buffers: [number, number][],
   ) {}
 
   /** Starts `count - 1` helper workers sharing `mem`'s memory (the caller is the first thread). */
-  static async start(count: number, module: WebAssembly.Module, mem: ThreadMemory): Promise<ThreadPool> {
+  static async start(count: number, module: WasmModule, mem: ThreadMemory): Promise<ThreadPool> {
     const slots: number[] = [];
     const buffers: [number, number][] = [];
     const ports: Port[] = [];

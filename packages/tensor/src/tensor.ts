@@ -12,6 +12,15 @@ import * as red from './api/reduce.js';
 import * as lay from './api/shape-ops.js';
 
 type T = ew.TensorOrScalar;
+// Tensors are disposable (`using t = …`). For consumers whose lib predates explicit resource
+// management (lib es2022 with no @types/node), declare Symbol.dispose as TypeScript's
+// esnext.disposable lib and @types/node do; the declarations merge where those are present.
+declare global {
+  interface SymbolConstructor {
+    readonly dispose: unique symbol;
+  }
+}
+
 /** Nested arrays of numbers (or booleans), as `array()` returns them. */
 export type NestedValues = number | boolean | NestedValues[];
 

@@ -9,7 +9,7 @@ export type ReplyType = 'snapshot' | 'boundary' | 'neurons' | 'prediction' | 'ch
 
 /** Anything with postMessage and message events: a Worker, a MessagePort. */
 export interface Port {
-  postMessage(message: unknown, transfer?: Transferable[]): void;
+  postMessage(message: unknown, transfer?: ArrayBuffer[]): void;
   /** 'message' events, and a Worker's 'error' events (an uncaught error in it, a script that failed to load). */
   addEventListener(type: 'message' | 'error', listener: (e: MessageEvent) => void): void;
   terminate?(): void;
@@ -53,7 +53,7 @@ export class TrainingClient {
   }
 
   /** Sends a command that needs no reply. */
-  send(command: Command, transfer: Transferable[] = []): void {
+  send(command: Command, transfer: ArrayBuffer[] = []): void {
     if (this.closed) throw this.closed;
     this.port.postMessage(command, transfer);
   }
@@ -63,7 +63,7 @@ export class TrainingClient {
    * command without a reply of its own); rejects with the worker's error for it, when the
    * connection ends, or after `timeoutMs`.
    */
-  request<T extends ReplyType>(make: (id: number) => Command, replyType: T, transfer: Transferable[] = [], timeoutMs = this.options.timeoutMs ?? REQUEST_TIMEOUT_MS): Promise<Reply<T>> {
+  request<T extends ReplyType>(make: (id: number) => Command, replyType: T, transfer: ArrayBuffer[] = [], timeoutMs = this.options.timeoutMs ?? REQUEST_TIMEOUT_MS): Promise<Reply<T>> {
     if (this.closed) return Promise.reject(this.closed);
     const id = this.nextId++;
     const command = make(id);

@@ -22,8 +22,14 @@ export interface DecodeOptions {
   height?: number;
 }
 
-/** What {@link decodeImage} accepts. */
-export type ImageSource = Pixels | ImageData | ImageBitmap | HTMLImageElement | HTMLCanvasElement | OffscreenCanvas | Blob;
+/**
+ * The instance type of the global class `K` where the program's lib declares it (the DOM), else
+ * never: a Node-only consumer's {@link ImageSource} is then `Pixels | Blob`, with no DOM lib needed.
+ */
+type Global<K extends string> = typeof globalThis extends { [P in K]: { prototype: infer T } } ? T : never;
+
+/** What {@link decodeImage} accepts: pixels, a Blob, and in browsers ImageData, ImageBitmap, `<img>` and canvases. */
+export type ImageSource = Pixels | Global<'ImageData'> | Global<'ImageBitmap'> | Global<'HTMLImageElement'> | Global<'HTMLCanvasElement'> | Global<'OffscreenCanvas'> | Blob;
 
 // ITU-R BT.601 luma weights, as most greyscale conversions (and PIL's 'L' mode) use.
 const LUMA = [0.299, 0.587, 0.114] as const;
