@@ -224,7 +224,7 @@ export class WebgradPlayground extends LitElement {
   }
 
   private async predictDigit(features: Float32Array): Promise<void> {
-    const { values } = await this.training.request((id) => ({ type: 'predict', id, input: features, shape: [1, 64] }), 'prediction', [features.buffer]);
+    const { values } = await this.training.request((id) => ({ type: 'predict', id, input: features, shape: [1, 64] }), 'prediction', [features.buffer as ArrayBuffer]); // a Float32Array of its own, never shared memory
     const max = Math.max(...values);
     const exp = values.map((v) => Math.exp(v - max));
     const total = exp.reduce((a, b) => a + b, 0);

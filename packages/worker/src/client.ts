@@ -9,7 +9,7 @@ export type ReplyType = 'snapshot' | 'boundary' | 'neurons' | 'prediction' | 'ch
 
 /** Anything with postMessage and message events: a Worker, a MessagePort. */
 export interface Port {
-  postMessage(message: unknown, transfer?: ArrayBuffer[]): void;
+  postMessage(message: unknown, transfer: ArrayBuffer[]): void;
   /** 'message' events, and a Worker's 'error' events (an uncaught error in it, a script that failed to load). */
   addEventListener(type: 'message' | 'error', listener: (e: MessageEvent) => void): void;
   terminate?(): void;
