@@ -1,0 +1,91 @@
+// Finds the public symbols that have no JSDoc: every export of each public entry point (following
+// re-exports and `export * as ns`) and every public member of Tensor. Shared by the test and
+// `pnpm docs:check`.
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/** The public entry points, as the API reference documents them (package name → source file). */
+export const entries: Record<string, string> = {
+  '@webgrad/tensor': 'packages/tensor/src/index.ts',
+  '@webgrad/autograd': 'packages/autograd/src/index.ts',
+  '@webgrad/nn': 'packages/nn/src/index.ts',
+  '@webgrad/backend-wasm': 'packages/backend-wasm/src/index.ts',
+  '@webgrad/backend-webgpu': 'packages/backend-webgpu/src/index.ts',
+  '@webgrad/backend-webgpu/node': 'packages/backend-webgpu/src/node.ts',
+  '@webgrad/worker': 'packages/worker/src/index.ts',
+  webgradjs: 'packages/webgrad/src/index.ts',
+};
+
+function documented(symbol: ts.Symbol): boolean {
+  return (symbol.declarations ?? []).some((d) => {
+    // A variable's JSDoc sits on its statement; ts.getJSDocCommentsAndTags walks up to it.
+    const docs = ts.getJSDocCommentsAndTags(d);
+    return docs.some((doc) => ts.isJSDoc(doc) && (doc.comment !== undefined || (doc.tags?.length ?? 0) > 0));
+  });
+}
+
+function internal(symbol: ts.Symbol): boolean {
+  return (symbol.declarations ?? []).some((d) => ts.getJSDocTags(d).some((t) => t.tagName.text === 'internal'));
+}
+
+/** Every undocumented public symbol, once, as 'entry: path.to.name' under the first entry that exports it. */
+export function undocumented(): string[] {
+  const program = ts.createProgram(Object.values(entries).map((f) => `${root}/${f}`), {
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    customConditions: ['source'],
+    lib: ['lib.es2022.d.ts', 'lib.esnext.disposable.d.ts', 'lib.dom.d.ts'],
+    types: [],
+    noEmit: true,
+    skipLibCheck: true,
+  });
+  const checker = program.getTypeChecker();
+  const missing = new Set<string>();
+  const seen = new Set<ts.Symbol>();
+
+  const visitModule = (module: ts.Symbol, prefix: string): void => {
+    for (const exported of checker.getExportsOfModule(module)) {
+      const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
+      const name = `${prefix}${exported.name}`;
+      if (internal(symbol)) continue;
+      // `export * as ns from './x.js'`: the namespace itself needs no comment; its members do.
+      if (symbol.flags & ts.SymbolFlags.ValueModule && symbol.declarations?.some(ts.isSourceFile)) {
+        visitModule(symbol, `${name}.`);
+        continue;
+      }
+      if (seen.has(symbol)) continue;
+      seen.add(symbol);
+      if (!documented(symbol) && !documented(exported)) missing.add(name);
+      if (exported.name === 'Tensor' && symbol.flags & ts.SymbolFlags.Class) visitMembers(symbol, name);
+    }
+  };
+
+  const visitMembers = (cls: ts.Symbol, prefix: string): void => {
+    for (const [, member] of cls.members ?? new Map<ts.__String, ts.Symbol>()) {
+      const decl = member.declarations?.[0];
+      if (!decl || internal(member)) continue;
+      const flags = ts.getCombinedModifierFlags(decl as ts.Declaration);
+      if (flags & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) continue;
+      if (ts.isConstructorDeclaration(decl)) continue;
+      const name = member.name.startsWith('__@') ? `[${member.name.slice(3).replace(/@\d+$/, '')}]` : member.name;
+      if (!documented(member)) missing.add(`${prefix}.${name}`);
+    }
+  };
+
+  for (const [pkg, file] of Object.entries(entries)) {
+    const source = program.getSourceFile(`${root}/${file}`);
+    const module = source && checker.getSymbolAtLocation(source);
+    if (!module) throw new Error(`jsdoc: cannot load ${file}`);
+    visitModule(module, `${pkg}: `);
+  }
+  return [...missing].sort();
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const list = undocumented();
+  console.log(list.join('\n'));
+  console.log(`${list.length} undocumented`);
+}
