@@ -63,15 +63,18 @@ export function undocumented(): string[] {
     }
   };
 
+  // Members are read from the class's syntax, so computed names such as [Symbol.dispose] count too.
   const visitMembers = (cls: ts.Symbol, prefix: string): void => {
-    for (const [, member] of cls.members ?? new Map<ts.__String, ts.Symbol>()) {
-      const decl = member.declarations?.[0];
-      if (!decl || internal(member)) continue;
-      const flags = ts.getCombinedModifierFlags(decl as ts.Declaration);
-      if (flags & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) continue;
-      if (ts.isConstructorDeclaration(decl)) continue;
-      const name = member.name.startsWith('__@') ? `[${member.name.slice(3).replace(/@\d+$/, '')}]` : member.name;
-      if (!documented(member)) missing.add(`${prefix}.${name}`);
+    for (const decl of cls.declarations ?? []) {
+      if (!ts.isClassDeclaration(decl)) continue;
+      for (const member of decl.members) {
+        if (ts.isConstructorDeclaration(member) || ts.isClassStaticBlockDeclaration(member)) continue;
+        if (ts.getCombinedModifierFlags(member) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) continue;
+        if (member.name && ts.isPrivateIdentifier(member.name)) continue;
+        const docs = ts.getJSDocCommentsAndTags(member).filter(ts.isJSDoc);
+        if (docs.some((d) => d.tags?.some((t) => t.tagName.text === 'internal'))) continue;
+        if (!docs.some((d) => d.comment !== undefined || (d.tags?.length ?? 0) > 0)) missing.add(`${prefix}.${member.name?.getText() ?? '?'}`);
+      }
     }
   };
 
