@@ -65,6 +65,14 @@ const SLICE_MS = 15;
  * model's parameters live on (`backend`): batches, optimiser state and every tensor of a step,
  * evaluation or prediction are made there, whatever `setBackend` says meanwhile, so Trainers on
  * different backends can train at once.
+ * @example
+ * ```ts
+ * const data = nn.data.spirals({ samples: 400, noise: 0.1, seed: 1 });
+ * const model = nn.sequential(nn.dense(2, 32), nn.tanh(), nn.dense(32, 2));
+ * const trainer = new nn.Trainer({ model, loss: 'softmaxCrossEntropy', optimizer: nn.optim.adam({ lr: 0.01 }), data, batchSize: 32 });
+ * await trainer.fit({ epochs: 20 });
+ * console.log(await trainer.evaluate());
+ * ```
  */
 export class Trainer {
   readonly model: Module;
@@ -161,7 +169,14 @@ export class Trainer {
     return this;
   }
 
-  /** Trains for `epochs` more epochs or `steps` more steps; resolves when done or stopped (not while paused). */
+  /**
+   * Trains for `epochs` more epochs or `steps` more steps; resolves when done or stopped (not while paused).
+   * @example
+   * ```ts
+   * await trainer.fit({ epochs: 5 });
+   * await trainer.fit({ steps: 100 }); // 100 more batches
+   * ```
+   */
   async fit({ epochs, steps }: { epochs?: number; steps?: number }): Promise<void> {
     if (epochs === undefined && steps === undefined) throw new Error('Trainer.fit: give epochs or steps');
     // With no samples every call would close an epoch and the loop would never reach its target.

@@ -36,7 +36,15 @@ export class Sequential extends Module {
   }
 }
 
-/** A chain of layers. */
+/**
+ * A chain of layers: each one's output is the next one's input. Parameters are named by
+ * position, `layers.0.weight`, `layers.0.bias`, …
+ * @example
+ * ```ts
+ * const model = nn.sequential(nn.dense(784, 128), nn.relu(), nn.dense(128, 10));
+ * model.forward(wg.randn([32, 784])); // [32, 10]
+ * ```
+ */
 export const sequential = (...layers: Module[]): Sequential => new Sequential(layers);
 
 /** A model defined by a function of its named children and its inputs. */

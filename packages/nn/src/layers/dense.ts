@@ -48,5 +48,13 @@ export class Dense extends Module {
   }
 }
 
-/** A fully connected layer from `inFeatures` to `outFeatures`. */
+/**
+ * A fully connected layer from `inFeatures` to `outFeatures`: x @ weight + bias over x's last
+ * axis, so x is [..., inFeatures] and the output [..., outFeatures]; other shapes throw.
+ * @example
+ * ```ts
+ * const layer = nn.dense(3, 2);
+ * layer.forward(wg.randn([4, 3])); // [4, 2]
+ * ```
+ */
 export const dense = (inFeatures: number, outFeatures: number, options?: DenseOptions): Dense => new Dense(inFeatures, outFeatures, options);
