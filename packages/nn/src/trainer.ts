@@ -20,10 +20,15 @@ export { yieldToEvents } from './trainer-support.js';
 
 /** What a Trainer needs. */
 export interface TrainerOptions {
+  /** The model to train; the Trainer works on the backend its parameters live on. */
   model: Module;
+  /** A loss by name ('mse', 'softmaxCrossEntropy', …) or a function (prediction, target) → scalar. */
   loss: LossName | Loss;
+  /** From `nn.optim`, e.g. `nn.optim.adam({ lr: 1e-3 })`. */
   optimizer: Optimizer;
+  /** The training set. */
   data: Dataset;
+  /** Examples per step (32 by default). */
   batchSize?: number;
   /** Evaluated at the end of each epoch into valLoss / valAccuracy. */
   validation?: Dataset;
@@ -75,12 +80,17 @@ const SLICE_MS = 15;
  * ```
  */
 export class Trainer {
+  /** The model being trained. */
   readonly model: Module;
+  /** Updates the parameters after each step. */
   readonly optimizer: Optimizer;
   /** The backend the model lives on and the Trainer makes its tensors on. */
   readonly backend: Backend;
+  /** Steps (batches) trained so far. */
   step = 0;
+  /** Epochs completed so far. */
   epoch = 0;
+  /** 'idle', 'running', 'paused' or 'stopped'. */
   state: TrainerState = 'idle';
   /** Why training stopped, if a hook or `stop` ended it. */
   stopReason: string | undefined;
@@ -88,7 +98,9 @@ export class Trainer {
   metrics: Record<string, number> = {};
   /** Milliseconds per phase of the latest step. */
   timing: PhaseTiming = { data: 0, forward: 0, backward: 0, update: 0, sync: 0 };
+  /** The training set. */
   data: Dataset;
+  /** Examples per step (32 by default). */
   batchSize: number;
   private readonly lossFn: Loss;
   private readonly hooks: Hook[] = [];

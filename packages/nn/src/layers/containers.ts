@@ -14,6 +14,7 @@ const FUSABLE: ReadonlySet<string> = new Set<DenseActivation>(['relu', 'sigmoid'
  */
 export class Sequential extends Module {
   readonly kind = 'sequential';
+  /** The layers in order; their parameters are `layers.0.…`, `layers.1.…`. */
   readonly layers: readonly Module[];
 
   constructor(layers: readonly Module[]) {
@@ -50,6 +51,7 @@ export const sequential = (...layers: Module[]): Sequential => new Sequential(la
 /** A model defined by a function of its named children and its inputs. */
 export class Graph<C extends Record<string, Module>> extends Module {
   readonly kind = 'graph';
+  /** The named child modules; their parameters are `<name>.…`. */
   readonly children: C;
 
   constructor(children: C, private readonly fn: (children: C, ...inputs: Tensor[]) => Tensor) {

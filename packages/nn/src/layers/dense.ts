@@ -19,8 +19,11 @@ export interface DenseOptions {
 /** y = act(x W + b) over the last axis. */
 export class Dense extends Module {
   readonly kind = 'dense';
+  /** Weights [inFeatures, outFeatures]. */
   readonly weight: Tensor;
+  /** Bias [outFeatures], or null with `bias: false`. */
   readonly bias: Tensor | null;
+  /** Applied in the same kernel: 'linear' (none), 'relu', 'sigmoid' or 'tanh'. */
   readonly activation: DenseActivation;
 
   constructor(readonly inFeatures: number, readonly outFeatures: number, { bias = true, init = heUniform(), biasInit = zeros(), activation = 'linear' }: DenseOptions = {}) {
