@@ -45,10 +45,13 @@ export interface LoadOptions {
 
 /** What a checkpoint says about itself. */
 export interface CheckpointInfo {
+  /** The training step saved with it, if any. */
   step?: number;
+  /** The epoch saved with it, if any. */
   epoch?: number;
   /** Name of the optimiser whose state it holds. */
   optimizer?: string;
+  /** The `hyperparameters` given to {@link save}, parsed back from JSON. */
   hyperparameters?: Record<string, unknown>;
   /** All of __metadata__, as strings. */
   metadata: Record<string, string>;
