@@ -182,7 +182,7 @@ export class Tensor {
   tanh(): Tensor { return ew.unaryOp('tanh', this); }
   /** Elementwise logistic function 1/(1 + e⁻ˣ). Integer and bool inputs are cast to float32; the result is float32. */
   sigmoid(): Tensor { return ew.unaryOp('sigmoid', this); }
-  /** Elementwise x·x, in x's dtype (bool computes as int32). */
+  /** Elementwise x·x, in x's dtype (for bool, x itself: true·true is true). */
   square(): Tensor { return act.square(this); }
   /** x where x > 0, `alpha`·x elsewhere (`alpha` 0.01 by default; slope `alpha` at 0, as PyTorch). */
   leakyRelu(alpha?: number): Tensor { return act.leakyRelu(this, alpha); }
@@ -210,7 +210,7 @@ export class Tensor {
   mul(other: T): Tensor { return ew.arithOp('mul', this, other); }
   /** Elementwise true division `this / other`, always in float32. Broadcasts by NumPy rules; a number becomes a scalar of the other side's dtype (float32 if it is not whole). */
   div(other: T): Tensor { return ew.div(this, other); }
-  /** Elementwise power `thisᵒᵗʰᵉʳ` (IEEE 754 pow: 1 to any power is 1). Broadcasts by NumPy rules; a number becomes a scalar of the other side's dtype (float32 if it is not whole). */
+  /** Elementwise `this` to the power `other` (IEEE 754 pow: 1 to any power is 1). Broadcasts by NumPy rules; a number becomes a scalar of the other side's dtype (float32 if it is not whole). */
   pow(other: T): Tensor { return ew.arithOp('pow', this, other); }
   /** Elementwise larger of `this` and `other`; NaN wins. Broadcasts by NumPy rules; a number becomes a scalar of the other side's dtype (float32 if it is not whole). */
   maximum(other: T): Tensor { return ew.arithOp('maximum', this, other); }
@@ -252,9 +252,9 @@ export class Tensor {
   sum(axes?: red.Axes, keepdims?: boolean): Tensor { return red.sum(this, axes, keepdims); }
   /** Product over `axes` (all when omitted); bool computes as int32. With `keepdims` the reduced axes stay, with extent 1. */
   prod(axes?: red.Axes, keepdims?: boolean): Tensor { return red.prod(this, axes, keepdims); }
-  /** Maximum over `axes` (all when omitted); NaN wins. With `keepdims` the reduced axes stay, with extent 1. */
+  /** Maximum over `axes` (all when omitted); NaN wins; bool computes as int32. With `keepdims` the reduced axes stay, with extent 1. */
   max(axes?: red.Axes, keepdims?: boolean): Tensor { return red.max(this, axes, keepdims); }
-  /** Minimum over `axes` (all when omitted); NaN wins. With `keepdims` the reduced axes stay, with extent 1. */
+  /** Minimum over `axes` (all when omitted); NaN wins; bool computes as int32. With `keepdims` the reduced axes stay, with extent 1. */
   min(axes?: red.Axes, keepdims?: boolean): Tensor { return red.min(this, axes, keepdims); }
   /** int32 index of the largest value along `axis` (of the flattened tensor when omitted); the first wins ties and NaN counts as largest. */
   argmax(axis?: number, keepdims?: boolean): Tensor { return red.argmax(this, axis, keepdims); }
@@ -320,7 +320,7 @@ export class Tensor {
   tile(reps: readonly number[]): Tensor { return lay.tile(this, reps); }
   /** Broadcasts to `shape` by NumPy rules; throws if it cannot. */
   broadcastTo(shape: readonly number[]): Tensor { return lay.broadcastTo(this, shape); }
-  /** Picks entries along `axis` (0 by default) by int32 index; the result's shape is x's axes before `axis`, then the indices' shape, then x's axes after. */
+  /** Picks entries along `axis` (0 by default) by index (an int32 tensor or an array of integers); the result's shape is x's axes before `axis`, then the indices' shape, then x's axes after. */
   gather(indices: Tensor | readonly number[], axis?: number): Tensor { return lay.gather(this, indices, axis); }
 }
 
