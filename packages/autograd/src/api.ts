@@ -66,7 +66,15 @@ export function valueAndGrad<A extends unknown[], N extends Argnums = 0>(f: (...
   };
 }
 
-/** Makes a function that returns the gradient of scalar-valued f (see {@link valueAndGrad}). */
+/**
+ * Makes a function that returns the gradient of scalar-valued f with respect to argument 0 (or
+ * the arguments in `argnums`, as an array); see {@link valueAndGrad}.
+ * @example
+ * ```ts
+ * const df = wg.grad((x: wg.Tensor) => x.mul(x).sum());
+ * await df(wg.tensor([1, 2, 3])).data(); // [2, 4, 6]
+ * ```
+ */
 export function grad<A extends unknown[], N extends Argnums = 0>(f: (...args: A) => Tensor, argnums?: N): (...args: A) => GradOf<N> {
   const run = differentiate(f, argnums);
   return (...args: A) => {

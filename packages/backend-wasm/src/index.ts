@@ -1,5 +1,9 @@
 // @webgrad/backend-wasm: the WebAssembly SIMD backend. Importing it registers 'wasm' (priority
 // 2: above 'js', below 'webgpu'); createWasmBackend makes standalone instances.
+/**
+ * The WebAssembly SIMD backend `wasm`, registered on import.
+ * @module @webgrad/backend-wasm
+ */
 import { registerBackend } from '@webgrad/tensor';
 import { createWasmBackend } from './backend.js';
 

@@ -1,5 +1,9 @@
 // @webgrad/backend-webgpu: the WebGPU backend. Importing it registers 'webgpu' (priority 3,
 // the best when it can start) on navigator.gpu; createWebGPUBackend takes an injected GPU.
+/**
+ * The WebGPU backend `webgpu`, registered on import.
+ * @module @webgrad/backend-webgpu
+ */
 import { registerBackend } from '@webgrad/tensor';
 import { createWebGPUBackend } from './backend.js';
 

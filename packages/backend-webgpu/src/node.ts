@@ -2,6 +2,10 @@
 // Vulkan driver that Debian's chromium ships when no other driver is configured, and a helper
 // that registers 'webgpu' with it. Import from '@webgrad/backend-webgpu/node'.
 /// <reference types="node" />
+/**
+ * WebGPU in Node through the `webgpu` package (Dawn).
+ * @module @webgrad/backend-webgpu/node
+ */
 import { existsSync } from 'node:fs';
 import { registerBackend } from '@webgrad/tensor';
 import { createWebGPUBackend, type WebGPUBackendOptions } from './backend.js';

@@ -38,6 +38,7 @@ export interface Divergence {
  * {@link Divergence} it was made from as its own fields.
  */
 export class DivergedError extends Error {
+  /** Always 'DivergedError'. */
   override readonly name = 'DivergedError';
 
   constructor(d: Divergence) {

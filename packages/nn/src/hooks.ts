@@ -5,6 +5,7 @@ import type { Trainer } from './trainer.js';
 
 /** What an action sees. */
 export interface HookContext {
+  /** The Trainer running the hook. */
   readonly trainer: Trainer;
   /** Steps completed. */
   readonly step: number;
@@ -18,10 +19,15 @@ export interface HookContext {
 
 /** Milliseconds spent in each phase of one step. */
 export interface PhaseTiming {
+  /** Getting the batch. */
   data: number;
+  /** The forward pass and the loss. */
   forward: number;
+  /** The backward pass. */
   backward: number;
+  /** The optimiser's update. */
   update: number;
+  /** Reading the loss back, which waits for the device to finish the step. */
   sync: number;
 }
 
@@ -34,9 +40,13 @@ export type Action = (ctx: HookContext) => void | Promise<void>;
  * that raised it. With no hook taking warnings, the Trainer prints them with console.warn.
  */
 export interface Hook {
+  /** Runs after each training step. */
   step?: Action;
+  /** Runs after each epoch (and its validation). */
   epoch?: Action;
+  /** Runs when a `fit` returns, finished or stopped. */
   end?: Action;
+  /** Hears warnings that do not stop training, such as a loss that blows up while still finite. */
   warning?: (ctx: HookContext, message: string) => void | Promise<void>;
 }
 

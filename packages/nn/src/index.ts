@@ -1,5 +1,9 @@
 // @webgrad/nn: modules with a glob-addressed parameter registry, layers, losses, optimisers,
 // schedules, initialisers, modifiers, metrics, the Trainer and its hooks, and datasets.
+/**
+ * Modules, layers, losses, optimisers, schedules, the Trainer and its hooks, datasets and checkpoints.
+ * @module @webgrad/nn
+ */
 export { Module, shapeError } from './module.js';
 export { globMatcher } from './glob.js';
 export { Dense, dense, type DenseOptions } from './layers/dense.js';

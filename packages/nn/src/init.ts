@@ -61,10 +61,13 @@ export const heNormal = (options: InitOptions = {}): Initializer => scaled('norm
 export const lecunUniform = (options: InitOptions = {}): Initializer => scaled('uniform', (i) => 1 / i, options);
 /** LeCun et al. (1998), normal form. */
 export const lecunNormal = (options: InitOptions = {}): Initializer => scaled('normal', (i) => 1 / i, options);
-/** Aliases familiar from PyTorch. */
+/** {@link xavierUniform} under its Keras name. */
 export const glorotUniform = xavierUniform;
+/** {@link xavierNormal} under its Keras name. */
 export const glorotNormal = xavierNormal;
+/** {@link heUniform} under its PyTorch name (`kaiming_uniform_`). */
 export const kaimingUniform = heUniform;
+/** {@link heNormal} under its PyTorch name (`kaiming_normal_`). */
 export const kaimingNormal = heNormal;
 
 /**

@@ -20,10 +20,15 @@ export { yieldToEvents } from './trainer-support.js';
 
 /** What a Trainer needs. */
 export interface TrainerOptions {
+  /** The model to train; the Trainer works on the backend its parameters live on. */
   model: Module;
+  /** A loss by name ('mse', 'softmaxCrossEntropy', …) or a function (prediction, target) → scalar. */
   loss: LossName | Loss;
+  /** From `nn.optim`, e.g. `nn.optim.adam({ lr: 1e-3 })`. */
   optimizer: Optimizer;
+  /** The training set. */
   data: Dataset;
+  /** Examples per step (32 by default). */
   batchSize?: number;
   /** Evaluated at the end of each epoch into valLoss / valAccuracy. */
   validation?: Dataset;
@@ -65,14 +70,27 @@ const SLICE_MS = 15;
  * model's parameters live on (`backend`): batches, optimiser state and every tensor of a step,
  * evaluation or prediction are made there, whatever `setBackend` says meanwhile, so Trainers on
  * different backends can train at once.
+ * @example
+ * ```ts
+ * const data = nn.data.spirals({ samples: 400, noise: 0.1, seed: 1 });
+ * const model = nn.sequential(nn.dense(2, 32), nn.tanh(), nn.dense(32, 2));
+ * const trainer = new nn.Trainer({ model, loss: 'softmaxCrossEntropy', optimizer: nn.optim.adam({ lr: 0.01 }), data, batchSize: 32 });
+ * await trainer.fit({ epochs: 20 });
+ * console.log(await trainer.evaluate());
+ * ```
  */
 export class Trainer {
+  /** The model being trained. */
   readonly model: Module;
+  /** Updates the parameters after each step. */
   readonly optimizer: Optimizer;
   /** The backend the model lives on and the Trainer makes its tensors on. */
   readonly backend: Backend;
+  /** Steps (batches) trained so far. */
   step = 0;
+  /** Epochs completed so far. */
   epoch = 0;
+  /** 'idle', 'running', 'paused' or 'stopped'. */
   state: TrainerState = 'idle';
   /** Why training stopped, if a hook or `stop` ended it. */
   stopReason: string | undefined;
@@ -80,7 +98,9 @@ export class Trainer {
   metrics: Record<string, number> = {};
   /** Milliseconds per phase of the latest step. */
   timing: PhaseTiming = { data: 0, forward: 0, backward: 0, update: 0, sync: 0 };
+  /** The training set. */
   data: Dataset;
+  /** Examples per step (32 by default). */
   batchSize: number;
   private readonly lossFn: Loss;
   private readonly hooks: Hook[] = [];
@@ -161,7 +181,14 @@ export class Trainer {
     return this;
   }
 
-  /** Trains for `epochs` more epochs or `steps` more steps; resolves when done or stopped (not while paused). */
+  /**
+   * Trains for `epochs` more epochs or `steps` more steps; resolves when done or stopped (not while paused).
+   * @example
+   * ```ts
+   * await trainer.fit({ epochs: 5 });
+   * await trainer.fit({ steps: 100 }); // 100 more batches
+   * ```
+   */
   async fit({ epochs, steps }: { epochs?: number; steps?: number }): Promise<void> {
     if (epochs === undefined && steps === undefined) throw new Error('Trainer.fit: give epochs or steps');
     // With no samples every call would close an epoch and the loop would never reach its target.

@@ -100,6 +100,12 @@ function checkValues(values: ArrayLike<number>, dtype: DType): void {
  * A tensor holding `data`: nested arrays (`[[1, 2], [3, 4]]`), a typed array (1-D unless a
  * shape is given) or a single value (a scalar). The second argument is options, or the shape
  * itself as in TF.js: `tensor([1, 2, 3, 4, 5, 6], [2, 3])`, `tensor(values, [2, 3], 'int32')`.
+ * @example
+ * ```ts
+ * const x = wg.tensor([[1, 2], [3, 4]]);          // float32, shape [2, 2]
+ * const i = wg.tensor([0, 2, 1], { dtype: 'int32' });
+ * console.log(await x.array());                   // [[1, 2], [3, 4]]
+ * ```
  */
 export function tensor(data: TensorData, options?: TensorOptions): Tensor;
 export function tensor(data: TensorData, shape: readonly number[], dtype?: DType): Tensor;

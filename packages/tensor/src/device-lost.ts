@@ -15,6 +15,7 @@
  * }
  */
 export class DeviceLostError extends Error {
+  /** Always 'DeviceLostError'. */
   override readonly name = 'DeviceLostError';
 
   /**

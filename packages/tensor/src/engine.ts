@@ -125,8 +125,11 @@ export interface MemoryInfo {
   leakedTensors: number;
   /** The current backend's name and pool counters. */
   backend: string;
+  /** Allocations the current backend served from its pool. */
   poolHits: number;
+  /** Allocations that needed fresh memory. */
   poolMisses: number;
+  /** Bytes the current backend holds, live or pooled. */
   reservedBytes: number;
 }
 

@@ -1,5 +1,9 @@
 // @webgrad/tensor: tensors, the op table, the backend interface and registry, memory scopes,
 // and the reference backend 'js' (registered on import).
+/**
+ * Tensors, ops, the backend interface and registry, memory scopes and the reference backend `js`.
+ * @module @webgrad/tensor
+ */
 import { createJsBackend } from './backends/js/index.js';
 import { registerBackend } from './registry.js';
 

@@ -20,7 +20,7 @@ export interface SliceAttrs { begin: number[]; end: number[]; step: number[] }
 export interface Conv2dAttrs { stride: [number, number]; padding: [number, number, number, number]; dilation: [number, number]; groups: number }
 /**
  * 2-D pooling over NCHW input; padding is [top, bottom, left, right] and smaller than the window.
- * ceilMode rounds the output extent up (see {@link windowExtent}); windows are clipped to the input.
+ * ceilMode rounds the output extent up (see `windowExtent` in infer.ts); windows are clipped to the input.
  */
 export interface PoolAttrs { kernel: [number, number]; stride: [number, number]; padding: [number, number, number, number]; ceilMode: boolean }
 /** Average pooling: countIncludePad divides by the window's positions inside the padded input (see {@link avgPoolCounted}). */

@@ -95,7 +95,13 @@ async function instantiate(name: string): Promise<Backend> {
 
 /**
  * Switches to the named backend, starting it if needed (again, on a new device, after its
- * device was lost). New tensors are created there.
+ * device was lost). New tensors are created there. Rejects for a name that is not registered,
+ * or with the reason the backend could not start.
+ * @example
+ * ```ts
+ * import '@webgrad/backend-wasm';   // registers 'wasm'
+ * await wg.setBackend('wasm');
+ * ```
  */
 export async function setBackend(name: string): Promise<void> {
   current = await instantiate(name);
@@ -103,7 +109,13 @@ export async function setBackend(name: string): Promise<void> {
 
 /**
  * Starts the best available backend unless one is set (a set one whose device was lost does not
- * count); resolves to it.
+ * count); resolves to it. Registered backends are tried best first (highest priority); rejects
+ * only when none can start.
+ * @example
+ * ```ts
+ * const backend = await wg.ready();
+ * console.log(backend.name); // 'webgpu', 'wasm' or 'js'
+ * ```
  */
 export function ready(): Promise<Backend> {
   if (current && !lostInstances.has(current)) return Promise.resolve(current);

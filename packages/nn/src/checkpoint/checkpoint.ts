@@ -45,10 +45,13 @@ export interface LoadOptions {
 
 /** What a checkpoint says about itself. */
 export interface CheckpointInfo {
+  /** The training step saved with it, if any. */
   step?: number;
+  /** The epoch saved with it, if any. */
   epoch?: number;
   /** Name of the optimiser whose state it holds. */
   optimizer?: string;
+  /** The `hyperparameters` given to {@link save}, parsed back from JSON. */
   hyperparameters?: Record<string, unknown>;
   /** All of __metadata__, as strings. */
   metadata: Record<string, string>;
@@ -78,6 +81,11 @@ function metadataOf({ optimizer, step, epoch, hyperparameters, metadata = {} }: 
  * The model's parameters and buffers (and the optimiser's state, if given) as a safetensors
  * file that PyTorch's `safetensors.torch.load_file` reads. Every value is read from the
  * backend in one batch of reads, so the snapshot is of one moment.
+ * @example
+ * ```ts
+ * const bytes = await nn.checkpoint.save(model, { optimizer });
+ * nn.checkpoint.load(model, bytes, { optimizer }); // later, into a model of the same shape
+ * ```
  */
 export async function save(model: Module, options: SaveOptions = {}): Promise<ArrayBuffer> {
   const entries = modelTensors(model);
@@ -203,6 +211,11 @@ function infoOf(file: SafetensorsFile, problems: string[]): CheckpointInfo {
  * Restores a model (and optimiser) from a checkpoint made by {@link save}, in place via
  * `tensor.assign`. Everything is checked first (format, names, shapes, dtypes, optimiser): if
  * anything is wrong a {@link CheckpointError} lists all of it and nothing has changed.
+ * @example
+ * ```ts
+ * const info = nn.checkpoint.load(model, await nn.checkpoint.readFile('model.safetensors'));
+ * console.log(info.step, info.tensors.length);
+ * ```
  */
 export function load(model: Module, buffer: ArrayBuffer | Uint8Array, { optimizer, strict = true, maxHeaderBytes, maxHeaderTokens, allowNonFinite = false }: LoadOptions = {}): CheckpointInfo {
   const title = 'checkpoint: cannot load; the model is unchanged';

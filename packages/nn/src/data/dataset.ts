@@ -12,7 +12,9 @@ export interface Column {
 
 /** One batch, as tensors. */
 export interface Batch {
+  /** The inputs, one example per row of the first axis. */
   readonly x: Tensor;
+  /** The targets, in the same order. */
   readonly y: Tensor;
 }
 

@@ -27,7 +27,9 @@ export class BatchNorm extends Module {
   readonly runningMean: Tensor;
   /** Running mean of the unbiased batch variances (a buffer). */
   readonly runningVar: Tensor;
+  /** Weight of each new batch in the running statistics (0.1 by default, as PyTorch). */
   readonly momentum: number;
+  /** Added to the variance before the square root (1e-5 by default). */
   readonly eps: number;
 
   constructor(readonly kind: 'batchNorm1d' | 'batchNorm2d', readonly features: number, { momentum = 0.1, eps = 1e-5, affine = true }: BatchNormOptions = {}) {

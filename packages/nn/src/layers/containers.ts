@@ -14,6 +14,7 @@ const FUSABLE: ReadonlySet<string> = new Set<DenseActivation>(['relu', 'sigmoid'
  */
 export class Sequential extends Module {
   readonly kind = 'sequential';
+  /** The layers in order; their parameters are `layers.0.…`, `layers.1.…`. */
   readonly layers: readonly Module[];
 
   constructor(layers: readonly Module[]) {
@@ -36,12 +37,21 @@ export class Sequential extends Module {
   }
 }
 
-/** A chain of layers. */
+/**
+ * A chain of layers: each one's output is the next one's input. Parameters are named by
+ * position, `layers.0.weight`, `layers.0.bias`, …
+ * @example
+ * ```ts
+ * const model = nn.sequential(nn.dense(784, 128), nn.relu(), nn.dense(128, 10));
+ * model.forward(wg.randn([32, 784])); // [32, 10]
+ * ```
+ */
 export const sequential = (...layers: Module[]): Sequential => new Sequential(layers);
 
 /** A model defined by a function of its named children and its inputs. */
 export class Graph<C extends Record<string, Module>> extends Module {
   readonly kind = 'graph';
+  /** The named child modules; their parameters are `<name>.…`. */
   readonly children: C;
 
   constructor(children: C, private readonly fn: (children: C, ...inputs: Tensor[]) => Tensor) {

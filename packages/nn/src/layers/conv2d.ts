@@ -40,6 +40,7 @@ export class Conv2d extends Module {
   readonly weight: Tensor;
   /** Per-output-channel bias [outChannels], or null. */
   readonly bias: Tensor | null;
+  /** Kernel height and width. */
   readonly kernel: [number, number];
   private readonly options: Required<Pick<Conv2dLayerOptions, 'stride' | 'padding' | 'dilation' | 'groups'>>;
 

@@ -19,8 +19,11 @@ export interface DenseOptions {
 /** y = act(x W + b) over the last axis. */
 export class Dense extends Module {
   readonly kind = 'dense';
+  /** Weights [inFeatures, outFeatures]. */
   readonly weight: Tensor;
+  /** Bias [outFeatures], or null with `bias: false`. */
   readonly bias: Tensor | null;
+  /** Applied in the same kernel: 'linear' (none), 'relu', 'sigmoid' or 'tanh'. */
   readonly activation: DenseActivation;
 
   constructor(readonly inFeatures: number, readonly outFeatures: number, { bias = true, init = heUniform(), biasInit = zeros(), activation = 'linear' }: DenseOptions = {}) {
@@ -48,5 +51,13 @@ export class Dense extends Module {
   }
 }
 
-/** A fully connected layer from `inFeatures` to `outFeatures`. */
+/**
+ * A fully connected layer from `inFeatures` to `outFeatures`: x @ weight + bias over x's last
+ * axis, so x is [..., inFeatures] and the output [..., outFeatures]; other shapes throw.
+ * @example
+ * ```ts
+ * const layer = nn.dense(3, 2);
+ * layer.forward(wg.randn([4, 3])); // [4, 2]
+ * ```
+ */
 export const dense = (inFeatures: number, outFeatures: number, options?: DenseOptions): Dense => new Dense(inFeatures, outFeatures, options);

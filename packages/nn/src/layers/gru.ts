@@ -30,6 +30,7 @@ export interface GRUOptions extends RecurrentOptions {
  */
 export class GRU extends Recurrent {
   readonly kind = 'gru';
+  /** Whether the reset gate applies after the recurrent product (PyTorch's form, the default) or before it. */
   readonly resetAfter: boolean;
 
   constructor(inputSize: number, hiddenSize: number, options: GRUOptions = {}) {

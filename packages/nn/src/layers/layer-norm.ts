@@ -15,9 +15,13 @@ export interface LayerNormOptions {
 /** y = (x - mean) / sqrt(var + eps) * weight + bias, statistics over the trailing `normalizedShape` axes. */
 export class LayerNorm extends Module {
   readonly kind = 'layerNorm';
+  /** The trailing axes the statistics are taken over. */
   readonly normalizedShape: readonly number[];
+  /** Scale of the normalised shape (ones at first), or null without `affine`. */
   readonly weight: Tensor | null;
+  /** Shift of the normalised shape (zeros at first), or null without `affine`. */
   readonly bias: Tensor | null;
+  /** Added to the variance before the square root (1e-5 by default). */
   readonly eps: number;
 
   constructor(normalizedShape: number | readonly number[], { eps = 1e-5, affine = true }: LayerNormOptions = {}) {

@@ -7,6 +7,7 @@ type PoolFn = (x: Tensor, kernel: readonly [number, number], options: AvgPool2dO
 
 /** A parameter-free pooling layer; the stride defaults to the window, padding to 'valid', ceilMode to false. */
 export class Pool2d extends Module {
+  /** Window height and width. */
   readonly kernel: [number, number];
 
   constructor(readonly kind: 'maxPool2d' | 'avgPool2d', kernel: number | readonly [number, number], private readonly options: AvgPool2dOptions, private readonly fn: PoolFn) {

@@ -34,6 +34,7 @@ export abstract class Recurrent extends Module {
   readonly bias: Tensor;
   /** Recurrent bias [gates * hiddenSize], added to the recurrent product, for layers that have one (the GRU in PyTorch's form). */
   readonly recurrentBias: Tensor | undefined;
+  /** Whether `forward` returns every timestep's hidden state [batch, time, hidden] or only the last [batch, hidden]. */
   readonly returnSequences: boolean;
 
   constructor(kind: string, gates: number, readonly inputSize: number, readonly hiddenSize: number, readonly stateCount: number, options: RecurrentOptions = {}, withRecurrentBias = false) {

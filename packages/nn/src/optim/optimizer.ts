@@ -118,7 +118,7 @@ export class Optimizer {
     return new Map(this.slots);
   }
 
-  /** Restores state saved by {@link state}; shapes must match the parameters'. */
+  /** Restores state saved by {@link Optimizer.state | state()}; shapes must match the parameters'. */
   loadState(state: ReadonlyMap<string, Tensor>, stepCount: number): void {
     for (const [key, value] of state) {
       const existing = this.slots.get(key);

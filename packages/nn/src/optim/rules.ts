@@ -109,7 +109,14 @@ function adamRule({ beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8 }: AdamOptions, d
   };
 }
 
-/** Adam (Kingma & Ba 2015), torch.optim.Adam: lr 0.001 by default; `weightDecay` adds wd p to the gradient. */
+/**
+ * Adam (Kingma & Ba 2015), torch.optim.Adam: lr 0.001 by default; `weightDecay` adds wd p to the gradient.
+ * @example
+ * ```ts
+ * const optimizer = nn.optim.adam({ lr: 1e-3 });
+ * new nn.Trainer({ model, loss: 'mse', optimizer, data });
+ * ```
+ */
 export const adam = (options: AdamOptions = {}): Optimizer => new Optimizer('adam', { ...options, lr: options.lr ?? 1e-3 }, adamRule(options, false));
 
 /** AdamW (Loshchilov & Hutter 2019), torch.optim.AdamW: decay decoupled from the gradient; lr 0.001, weightDecay 0.01 by default. */

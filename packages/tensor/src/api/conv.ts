@@ -12,9 +12,13 @@ export type Padding = 'valid' | 'same' | number | readonly [number, number] | re
 
 /** Options of {@link conv2d}. */
 export interface Conv2dOptions {
+  /** Step between windows, one number or [height, width] (1 by default). */
   stride?: number | readonly [number, number];
+  /** 0 by default; 'valid' (none), 'same', a number, [height, width] or [top, bottom, left, right]. */
   padding?: Padding;
+  /** Spacing between kernel taps, one number or [height, width] (1 by default). */
   dilation?: number | readonly [number, number];
+  /** Channel groups: input and output channels must both divide by it (1 by default). */
   groups?: number;
 }
 

@@ -17,7 +17,12 @@ export interface MatmulOptions {
 
 /**
  * Batched matrix product over the last two axes, broadcasting batch axes. A 1-D `a` is a row
- * vector and a 1-D `b` a column vector; the added axis is removed from the result.
+ * vector and a 1-D `b` a column vector; the added axis is removed from the result. Computes in
+ * float32; throws on rank 0 or when the inner dimensions differ.
+ * @example
+ * ```ts
+ * wg.matmul(wg.randn([5, 8, 3]), wg.randn([3, 4])); // [5, 8, 4]
+ * ```
  */
 export const matmul = composite(function matmul(a: Tensor, b: Tensor, { transposeA = false, transposeB = false }: MatmulOptions = {}): Tensor {
   if (a.rank === 0 || b.rank === 0) throw new Error(`matmul: operands must have rank 1 or more, got a ${fmt(a.shape)} and b ${fmt(b.shape)}`);

@@ -15,7 +15,14 @@ const reduceOp = composite(function reduceOp(op: 'sum' | 'prod' | 'max' | 'min',
   return runOp(op, [input], { axes: normalizeAxes(op, axes, x.rank), keepdims });
 });
 
-/** Sum over `axes` (all by default); bool sums count as int32. */
+/**
+ * Sum over `axes` (all by default; negative axes count from the end); bool sums count as int32.
+ * With `keepdims` the reduced axes stay, with extent 1.
+ * @example
+ * ```ts
+ * wg.sum(wg.tensor([[1, 2], [3, 4]]), 0); // [4, 6]
+ * ```
+ */
 export const sum = (x: Tensor, axes?: Axes, keepdims: boolean = false): Tensor => reduceOp('sum', x, axes, keepdims);
 /** Product over `axes` (all by default). */
 export const prod = (x: Tensor, axes?: Axes, keepdims: boolean = false): Tensor => reduceOp('prod', x, axes, keepdims);
@@ -35,7 +42,13 @@ export const argmax = (x: Tensor, axis?: number, keepdims: boolean = false): Ten
 /** Index of the smallest value along `axis` (of the flattened tensor when omitted); the first wins ties, NaN counts as smallest. */
 export const argmin = (x: Tensor, axis?: number, keepdims: boolean = false): Tensor => argOp('argmin', x, axis, keepdims);
 
-/** Arithmetic mean over `axes`, in float32. */
+/**
+ * Arithmetic mean over `axes` (all by default), in float32.
+ * @example
+ * ```ts
+ * wg.mean(wg.tensor([[1, 2], [3, 4]]));    // 2.5, shape []
+ * ```
+ */
 export const mean = composite(function mean(x: Tensor, axes?: Axes, keepdims: boolean = false): Tensor {
   const list = normalizeAxes('mean', axes, x.rank);
   const count = sizeOf(list.map((a) => x.shape[a]!));

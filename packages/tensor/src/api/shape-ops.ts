@@ -6,7 +6,13 @@ import { checkShape, fmt, normalizeAxis, sizeOf } from '../shape.js';
 import { Tensor } from '../tensor.js';
 import { castTo } from './elementwise.js';
 
-/** Same values, new shape; one extent may be -1 and is inferred. */
+/**
+ * Same values, new shape of the same size; one extent may be -1 and is inferred.
+ * @example
+ * ```ts
+ * wg.reshape(wg.arange(6), [3, 2]); // [[0, 1], [2, 3], [4, 5]]
+ * ```
+ */
 export function reshape(x: Tensor, shape: readonly number[]): Tensor {
   const unknown = shape.filter((d) => d === -1).length;
   if (unknown > 1) throw new Error(`reshape: only one extent may be -1, got ${fmt(shape)}`);
