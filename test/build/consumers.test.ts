@@ -1,0 +1,68 @@
+// webgrad as a user outside the monorepo gets it: every package packed and installed with npm into
+// one scratch project (test/build/scratch.ts), then the app built by each bundler and run in the
+// system Chromium, a Node program, and the consumer type checks. One packing, one install.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from '@playwright/test';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, type Bundler } from './bundlers.js';
+import { makeScratchProject, root } from './scratch.js';
+import { launchChromium, runApp } from './serve.js';
+
+let dir: string;
+
+/** Which of the package's kernel files has the bytes of `file` (bundlers rename them). */
+function kernelVariant(file: string): string | undefined {
+  const kernels = join(dir, 'node_modules/@webgrad/backend-wasm/dist');
+  const bytes = readFileSync(file);
+  return readdirSync(kernels).find((f) => f.endsWith('.wasm') && readFileSync(join(kernels, f)).equals(bytes));
+}
+let browser: Browser;
+
+beforeAll(async () => {
+  dir = makeScratchProject();
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(() => browser?.close());
+
+describe.each<Bundler>(['vite', 'webpack', 'esbuild', 'rollup'])('an app built by %s', (bundler) => {
+  it('trains on wasm, keeps backward() and fetches one kernel variant and its worker', async () => {
+    const out = await buildApp(bundler, dir);
+    const { result, requests } = await runApp(browser, out);
+    expect(result.error).toBeUndefined();
+    expect(result.backend).toBe('wasm');
+    // backward() survived tree-shaking: d(sum(x·w))/dw for x = [[1, 2], [3, 4]].
+    expect(result.grad).toEqual([4, 6]);
+    expect(result.lossAfter).toBeLessThan(result.lossBefore * 0.2);
+    // The page is cross-origin isolated: one shared-memory variant, and helper threads, which
+    // start only from the bundled worker script.
+    const wasm = requests.filter((p) => p.endsWith('.wasm'));
+    expect(wasm).toHaveLength(1);
+    expect(kernelVariant(join(out, wasm[0]))).toMatch(/^kernels-shared/);
+    expect(result.threads).toBeGreaterThan(1);
+  }, 120_000);
+});
+
+describe('a Node consumer', () => {
+  it('gets wasm from the umbrella alone', () => {
+    const out = execFileSync(process.execPath, ['node-consumer.mjs'], { cwd: dir, encoding: 'utf8' });
+    // Needs the umbrella to include and pick wasm (issue 13 item 2, branch i13-backend); 'js' before.
+    expect(JSON.parse(out.trim()).backend).toBe('wasm');
+  });
+});
+
+describe.each(['dom', 'node'])('the packed .d.ts, strict with skipLibCheck false (%s)', (lib) => {
+  it('type-check in a consumer', () => {
+    // Needs the type fixes of issue 13 item 6 (branch i13-hygiene).
+    const tsc = join(root, 'node_modules/typescript/bin/tsc');
+    let output = '';
+    try {
+      execFileSync(process.execPath, [tsc, '-p', `tsconfig.${lib}.json`], { cwd: dir, encoding: 'utf8' });
+    } catch (e) {
+      output = String((e as { stdout?: string }).stdout);
+    }
+    expect(output).toBe('');
+  }, 60_000);
+});
