@@ -1,19 +1,20 @@
-// Builds what other pages embed, without a bundler of their own (pnpm build runs both modes):
+// Builds what other pages embed, without a bundler of their own (pnpm build runs it):
 //   --mode elements  dist/embed/webgrad-elements.js: <webgrad-playground>, <webgrad-chart>,
 //                    <webgrad-graph>, with the training worker and the .wasm kernels beside it
-//   --mode library   dist/cdn/webgrad.js: the library in one ES module, 'wasm' registered
+// The library in one module, dist/cdn/webgrad.js, is the umbrella package's (webgradjs/dist/cdn),
+// copied into the site by the build script. Lit's and uPlot's licence notices open the bundle.
 // A relative base makes every asset and worker URL resolve from the bundle's own import.meta.url,
 // so the folder can be hosted anywhere.
 import { defaultClientConditions, defineConfig } from 'vite';
+import { thirdPartyNotices } from '../../scripts/third-party-notices.mjs';
 
 const builds = {
   elements: { entry: 'src/elements.ts', name: 'webgrad-elements', outDir: 'dist/embed' },
-  library: { entry: 'src/webgrad-cdn.ts', name: 'webgrad', outDir: 'dist/cdn' },
 } as const;
 
 export default defineConfig(({ mode }) => {
   const build = builds[mode as keyof typeof builds];
-  if (!build) throw new Error(`vite.embed.config: unknown mode '${mode}' (expected ${Object.keys(builds).join(' or ')})`);
+  if (!build) throw new Error(`vite.embed.config: unknown mode '${mode}' (expected one of ${Object.keys(builds).join(', ')})`);
   return {
     base: './',
     publicDir: false,
@@ -30,7 +31,7 @@ export default defineConfig(({ mode }) => {
         input: { [build.name]: build.entry },
         // Keep the entry's exports: this is a module other pages import, not an app.
         preserveEntrySignatures: 'strict',
-        output: { entryFileNames: '[name].js', codeSplitting: false },
+        output: { entryFileNames: '[name].js', codeSplitting: false, postBanner: thirdPartyNotices(['lit', 'uplot'], import.meta.url) },
       },
     },
   };

@@ -2,13 +2,13 @@
 // one scratch project (test/build/scratch.ts), then the app built by each bundler and run in the
 // system Chromium, a Node program, and the consumer type checks. One packing, one install.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type Bundler } from './bundlers.js';
 import { makeScratchProject, root } from './scratch.js';
-import { launchChromium, runApp } from './serve.js';
+import { launchChromium, runApp, serve } from './serve.js';
 
 let dir: string;
 
@@ -43,6 +43,35 @@ describe.each<Bundler>(['vite', 'webpack', 'esbuild', 'rollup'])('an app built b
     expect(kernelVariant(join(out, wasm[0]))).toMatch(/^kernels-shared/);
     expect(result.threads).toBeGreaterThan(1);
   }, 120_000);
+});
+
+describe('the single-file build (webgradjs/dist/cdn) copied to another origin', () => {
+  it('trains on wasm in a plain page that imports it with <script type="module">', async () => {
+    const cdn = join(dir, 'cdn-site');
+    cpSync(join(dir, 'node_modules/webgradjs/dist/cdn'), join(cdn, 'webgrad'), { recursive: true });
+    const page = join(dir, 'page');
+    mkdirSync(page);
+    cpSync(join(dir, 'src/check.js'), join(page, 'check.js'));
+    const server = await serve(cdn);
+    try {
+      writeFileSync(join(page, 'index.html'), `<!doctype html><script type="module">
+        import * as wg from '${server.url}webgrad/webgrad.js';
+        import { report } from './check.js';
+        report(wg);
+      </script>`);
+      const { result } = await runApp(browser, page);
+      expect(result.error).toBeUndefined();
+      expect(result.backend).toBe('wasm');
+      expect(result.grad).toEqual([4, 6]);
+      expect(result.lossAfter).toBeLessThan(result.lossBefore * 0.2);
+      expect(result.threads).toBeGreaterThan(1);
+      const wasm = server.requests.filter((p) => p.endsWith('.wasm'));
+      expect(wasm).toHaveLength(1);
+      expect(kernelVariant(join(cdn, wasm[0]))).toMatch(/^kernels-shared/);
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
 });
 
 describe('a Node consumer', () => {

@@ -1,5 +1,5 @@
 // Runs a built app in the system Chromium: a static server over its output folder (with COOP/COEP,
-// so the wasm backend starts its worker threads) that records every path requested, and a page
+// so the wasm backend starts its worker threads, and with CORS) that records every path requested, and a page
 // that waits for the app's window.result.
 import { readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -9,7 +9,8 @@ import { chromium, type Browser } from '@playwright/test';
 import config from '../../playwright.config.js';
 
 const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
-const isolation = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
+// Isolated pages, and files other origins may load, as a CDN sends them.
+const headers = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp', 'Access-Control-Allow-Origin': '*' };
 
 /** A static server over `dir`; `requests` lists every path asked for, found or not. */
 export async function serve(dir: string): Promise<{ url: string; requests: string[]; close(): Promise<void> }> {
@@ -19,10 +20,10 @@ export async function serve(dir: string): Promise<{ url: string; requests: strin
     requests.push(path);
     const file = join(dir, normalize(path.endsWith('/') ? `${path}index.html` : path));
     if (!file.startsWith(dir) || !statSync(file, { throwIfNoEntry: false })?.isFile()) {
-      res.writeHead(404, isolation).end();
+      res.writeHead(404, headers).end();
       return;
     }
-    res.writeHead(200, { ...isolation, 'Content-Type': types[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+    res.writeHead(200, { ...headers, 'Content-Type': types[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
