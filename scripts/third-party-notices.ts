@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 
 /** The folder of package `name` above `file` (some packages do not export their package.json). */
-function packageDir(file, name) {
+function packageDir(file: string, name: string): string {
   for (let dir = dirname(file); dir !== dirname(dir); dir = dirname(dir)) {
     const manifest = join(dir, 'package.json');
     if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === name) return dir;
@@ -18,7 +18,7 @@ function packageDir(file, name) {
  * The notice of each of `packages` (names resolvable from `from`, a file URL), with its version.
  * @example postBanner: thirdPartyNotices(['lit', 'uplot'], import.meta.url)
  */
-export function thirdPartyNotices(packages, from) {
+export function thirdPartyNotices(packages: string[], from: string): string {
   const require = createRequire(from);
   const parts = packages.map((name) => {
     const dir = packageDir(require.resolve(name), name);
