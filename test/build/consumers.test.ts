@@ -2,7 +2,7 @@
 // one scratch project (test/build/scratch.ts), then the app built by each bundler and run in the
 // system Chromium, a Node program, and the consumer type checks. One packing, one install.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,7 +25,10 @@ beforeAll(async () => {
   browser = await launchChromium();
 }, 120_000);
 
-afterAll(() => browser?.close());
+afterAll(async () => {
+  await browser?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
 
 describe.each<Bundler>(['vite', 'webpack', 'esbuild', 'rollup'])('an app built by %s', (bundler) => {
   it('trains on wasm, keeps backward() and fetches one kernel variant and its worker', async () => {
@@ -72,6 +75,15 @@ describe('the single-file build (webgradjs/dist/cdn) copied to another origin', 
       await server.close();
     }
   }, 60_000);
+});
+
+describe('the packed custom elements (@webgrad/elements)', () => {
+  it('ship one module that keeps Lit\'s and uPlot\'s licence notices', () => {
+    const code = readFileSync(join(dir, 'node_modules/@webgrad/elements/dist/webgrad-elements.js'), 'utf8');
+    expect(code.startsWith('/*!')).toBe(true);
+    expect(code).toMatch(/lit [\d.]+ \(BSD-3-Clause\)[^]*Google LLC/);
+    expect(code).toMatch(/uplot [\d.]+ \(MIT\)[^]*Leon Sorokin/);
+  });
 });
 
 describe('a Node consumer', () => {
