@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
+import * as esbuild from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type Bundler } from './bundlers.js';
 import { makeScratchProject, root } from './scratch.js';
@@ -83,6 +84,14 @@ describe('the packed custom elements (@webgrad/elements)', () => {
     expect(code.startsWith('/*!')).toBe(true);
     expect(code).toMatch(/lit [\d.]+ \(BSD-3-Clause\)[^]*Google LLC/);
     expect(code).toMatch(/uplot [\d.]+ \(MIT\)[^]*Leon Sorokin/);
+  });
+});
+
+describe('a bundle that imports autograd only for its effect', () => {
+  it('keeps backward() after tree-shaking', async () => {
+    const out = join(dir, 'out-backward.mjs');
+    await esbuild.build({ absWorkingDir: dir, entryPoints: ['src/backward.js'], bundle: true, format: 'esm', platform: 'node', minify: true, treeShaking: true, outfile: out, logLevel: 'silent' });
+    expect(execFileSync(process.execPath, [out], { encoding: 'utf8' }).trim()).toBe('[2,4,6]');
   });
 });
 
