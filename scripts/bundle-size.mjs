@@ -38,7 +38,7 @@ for (const [label, path] of rows) console.log(`  ${kB(gzipBytes(path)).padStart(
 
 const library = gzipBytes('cdn/webgrad.js');
 if (library > LIBRARY_BUDGET) {
-  console.error(`bundle-size: cdn/webgrad.js is ${kB(library)} gzip, over its budget of ${kB(LIBRARY_BUDGET)}: see what grew with \`cd apps/playground && npx vite build -c vite.embed.config.ts --mode library\``);
+  console.error(`bundle-size: cdn/webgrad.js is ${kB(library)} gzip, over its budget of ${kB(LIBRARY_BUDGET)}: see what grew with \`cd packages/webgrad && npx vite build -c vite.cdn.config.ts\``);
   process.exit(1);
 }
 console.log(`  library within its budget: ${kB(library)} of ${kB(LIBRARY_BUDGET)}`);

@@ -43,7 +43,7 @@ export function audit(): { checked: number; missing: string[] } {
     target: ts.ScriptTarget.ES2022,
     module: ts.ModuleKind.NodeNext,
     moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    customConditions: ['source'],
+    customConditions: ['@webgrad/source'],
     lib: ['lib.es2022.d.ts', 'lib.esnext.disposable.d.ts', 'lib.dom.d.ts'],
     types: [],
     noEmit: true,

@@ -34,14 +34,16 @@ async function serve({ module, memory, slot }) {
 }
 
 if (typeof process !== 'undefined' && process.versions?.node && typeof self === 'undefined') {
-  // A variable specifier, so that bundlers building for browsers leave Node's module alone.
+  // A variable specifier, so that bundlers building for browsers leave Node's module alone; and
+  // no top-level await, which bundlers emitting classic (iife) workers refuse.
   const name = 'node:worker_threads';
-  const { parentPort } = await import(/* @vite-ignore */ name);
-  parentPort.once('message', async (init) => {
-    const loop = await serve(init);
-    parentPort.postMessage('ready');
-    loop();
-    parentPort.close();
+  import(/* @vite-ignore */ /* webpackIgnore: true */ name).then(({ parentPort }) => {
+    parentPort.once('message', async (init) => {
+      const loop = await serve(init);
+      parentPort.postMessage('ready');
+      loop();
+      parentPort.close();
+    });
   });
 } else {
   self.onmessage = async (event) => {

@@ -3,7 +3,7 @@
 // large rate diverges and the page says so. Each run's numbers are mirrored in data-* attributes.
 import { html, LitElement, type PropertyValues } from 'lit';
 import * as wg from 'webgradjs';
-import '../components/chart.js';
+import '@webgrad/elements'; // defines <webgrad-chart> (and the other elements)
 import './scatter-plot.js';
 import { LineFit } from './line-fit.js';
 import { leastSquares, stableLearningRateLimit, studyHours, type Line } from './regression-data.js';

@@ -3,7 +3,7 @@
 // curve and a learning-rate control. Current values are mirrored in data-* attributes for tests.
 import { html, LitElement, type PropertyValues } from 'lit';
 import * as wg from 'webgradjs';
-import '../components/chart.js';
+import '@webgrad/elements'; // defines <webgrad-chart> (and the other elements)
 import './scatter-plot.js';
 import { LineFit } from './line-fit.js';
 import { leastSquares, meanSquaredError, stableLearningRateLimit, studyHours, type Line } from './regression-data.js';

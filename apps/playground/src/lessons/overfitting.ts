@@ -3,7 +3,7 @@
 // run's training and validation loss, and the gap between them. The networks train in a worker
 // (overfitting-worker.ts); this element draws. Results are mirrored in data-* attributes.
 import { html, LitElement, type PropertyValues } from 'lit';
-import '../components/chart.js';
+import '@webgrad/elements'; // defines <webgrad-chart> (and the other elements)
 import './scatter-plot.js';
 import { noisyCurve, OVERFIT_DATA, trueCurve } from './curve-data.js';
 import { OVERFIT_SETTINGS, type Cure } from './curve-fit.js';

@@ -1,7 +1,7 @@
 // Named columns of numbers that only grow, one row per recorded step, in the shape
 // <webgrad-chart> draws (ChartColumns: 'step' plus one column per series), so lessons can chart
 // series of their own ('train', 'validation', 'lr 0.03') with the dashboard's chart.
-import type { ChartColumns } from '../components/chart-columns.js';
+import type { ChartColumns } from '@webgrad/elements';
 
 /** A growable table of number columns; the first column is always 'step'. */
 export class SeriesHistory implements ChartColumns {

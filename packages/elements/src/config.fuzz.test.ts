@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, parseConfig, type PlaygroundConfig } from '@webgrad/worker/page';
-import { hostileValue } from '../../../packages/worker/src/fuzz-commands.js';
+import { hostileValue } from '../../worker/src/fuzz-commands.js';
 import { fuzzRuns } from '@webgrad/tensor/testing';
 import { readConfigAttribute } from './config-attribute.js';
 import { fromHash, toHash } from './url-state.js';

@@ -1,0 +1,2 @@
+// Types for Vite's import suffixes used here.
+/// <reference types="vite/client" />
