@@ -1,9 +1,6 @@
 // @webgrad/backend-wasm: the WebAssembly SIMD backend. Importing it registers 'wasm' (priority
-// 2: above 'js', below 'webgpu'); createWasmBackend makes standalone instances.
-import { registerBackend } from '@webgrad/tensor';
-import { createWasmBackend } from './backend.js';
-
-registerBackend('wasm', () => createWasmBackend(), 2);
+// 2: above 'js', below 'webgpu') lazily (./register.js); createWasmBackend makes standalone instances.
+import './register.js';
 
 export { createWasmBackend, type WasmBackend, type WasmBackendOptions, type WasmBackendStats } from './backend.js';
 export { hasRelaxedSimd, hasSimd, type WasmSource } from './loader.js';

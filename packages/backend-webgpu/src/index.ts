@@ -1,9 +1,8 @@
 // @webgrad/backend-webgpu: the WebGPU backend. Importing it registers 'webgpu' (priority 3,
-// the best when it can start) on navigator.gpu; createWebGPUBackend takes an injected GPU.
-import { registerBackend } from '@webgrad/tensor';
-import { createWebGPUBackend } from './backend.js';
-
-registerBackend('webgpu', () => createWebGPUBackend(), 3);
+// the best when it can start, on a hardware adapter) on navigator.gpu, lazily (./register.js);
+// createWebGPUBackend takes an injected GPU.
+export { describeAdapter, type AdapterDescription } from './adapter.js';
+export { registerWebGPU, type RegisterWebGPUOptions } from './register.js';
 
 export { createWebGPUBackend, type WebGPUBackend, type WebGPUBackendOptions, type WebGPUStats } from './backend.js';
 export type { GpuStorage } from './pool.js';
