@@ -137,7 +137,7 @@ export class Session {
     return this.run;
   }
 
-  /** Switches the current backend as a config names it. */
+  /** Switches the current backend as a config names it; 'auto' is ready()'s rule (hardware WebGPU, else wasm, else js). */
   private async useBackend(name: PlaygroundConfig['backend']): Promise<void> {
     if (name === 'auto') await wg.setBestBackend();
     else await wg.setBackend(name);
