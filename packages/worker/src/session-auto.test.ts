@@ -1,6 +1,5 @@
 // The playground's 'auto' backend follows ready()'s rule: on a software WebGPU adapter
-// (SwiftShader, as headless Chromium has) it trains on wasm; 'webgpu' by name still gets it.
-/// <reference types="@webgpu/types" />
+// (SwiftShader, as headless Chromium has) it trains on wasm.
 import { describe, expect, it, vi } from 'vitest';
 import '@webgrad/autograd';
 import '@webgrad/backend-wasm';
@@ -11,7 +10,7 @@ import { Session } from './session.js';
 
 const swiftShader = { vendor: 'google', architecture: 'swiftshader', description: 'SwiftShader Device (Subzero)' };
 const requestDevice = vi.fn(() => Promise.reject(new Error('this fake adapter gives no device')));
-const gpu = { requestAdapter: vi.fn(async () => ({ info: swiftShader, limits: {}, features: new Set(), requestDevice })) } as unknown as GPU;
+const gpu = { requestAdapter: vi.fn(async () => ({ info: swiftShader, limits: {}, features: new Set(), requestDevice })) } as unknown as NonNullable<Parameters<typeof registerWebGPU>[0]>['gpu'];
 registerWebGPU({ gpu });
 
 const config: PlaygroundConfig = { ...DEFAULT_CONFIG, backend: 'auto', dataset: { kind: 'circle', samples: 60, noise: 0.05 }, hidden: [4], batchSize: 16 };
