@@ -24,7 +24,8 @@ describe("the session's auto backend", () => {
     const state = events.filter((e): e is Extract<WorkerEvent, { type: 'state' }> => e.type === 'state').at(-1)!;
     expect(state.backend).toBe('wasm');
     expect(state.step).toBe(2);
-    expect(wg.backendInfo()?.reason).toBe('webgpu skipped: software adapter (SwiftShader); wasm started');
+    expect(state.backendReason).toBe('webgpu skipped: software adapter (SwiftShader); wasm started');
+    expect(wg.backendInfo()?.chosenBy).toBe('auto');
     expect(requestDevice).not.toHaveBeenCalled();
   });
 });

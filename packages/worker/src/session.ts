@@ -310,6 +310,7 @@ export class Session {
       step: run?.trainer.step ?? 0,
       epoch: run?.trainer.epoch ?? 0,
       backend: run?.backend.name ?? wg.getBackend(),
+      backendReason: wg.backendInfo()?.reason,
       stepsPerSecond: this.rate.perSecond,
       timing: run?.trainer.timing ?? { data: 0, forward: 0, backward: 0, update: 0, sync: 0 },
       memory: { liveTensors: m.liveTensors, liveBytes: m.liveBytes, poolHits: m.poolHits, poolMisses: m.poolMisses },
