@@ -72,7 +72,14 @@ describe('the automatic choice and webgpu', () => {
     await wg.setBackend('webgpu'); // a skip is not remembered as a failure
     expect(wg.getBackend()).toBe('webgpu');
     expect(wg.backendInfo()).toEqual({ name: 'webgpu', chosenBy: 'name', reason: "setBackend('webgpu')", tried: [] });
-    expect(await wg.setBestBackend()).toBe('webgpu'); // started now, so the automatic choice keeps it
+    expect(await wg.setBestBackend()).toBe('wasm'); // started by name, still passed by unasked
+  });
+
+  it('passes by a software instance first started by name', async () => {
+    await load(fakeGpu({ info: SWIFTSHADER }));
+    await wg.setBackend('webgpu');
+    expect(await wg.setBestBackend()).toBe('wasm');
+    expect(wg.backendInfo()!.reason).toBe('webgpu skipped: software adapter (SwiftShader); wasm started');
   });
 
   it('skips an adapter that says isFallbackAdapter', async () => {

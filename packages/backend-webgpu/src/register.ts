@@ -25,12 +25,15 @@ export interface RegisterWebGPUOptions extends Omit<WebGPUBackendOptions, 'gpu' 
  */
 export function registerWebGPU(options: RegisterWebGPUOptions = {}): void {
   const { gpu, allowSoftware = false, ...backendOptions } = options;
-  registerBackend(options.name ?? 'webgpu', async ({ byName }) => {
+  registerBackend(options.name ?? 'webgpu', async ({ byName, passOver }) => {
     const given = typeof gpu === 'function' ? await gpu() : gpu;
     if (!given && !hasNavigatorGpu() && !byName) throw new BackendSkipped('no WebGPU in this runtime (navigator.gpu is undefined)');
     const adapter = await requestAdapter(findGpu(given), options.powerPreference);
     const { software } = await describeAdapter(adapter);
-    if (software && !byName && !allowSoftware) throw new BackendSkipped(software);
+    if (software && !allowSoftware) {
+      if (!byName) throw new BackendSkipped(software);
+      passOver(software); // started by name: an automatic choice later still passes it by
+    }
     const { createWebGPUBackend } = await import('./backend.js');
     return createWebGPUBackend({ ...backendOptions, adapter });
   }, 3);

@@ -7,6 +7,11 @@ import type { Backend } from './backend.js';
 export interface BackendRequest {
   /** True when asked for by name; false for the automatic choice (`ready`, `setBestBackend`). */
   byName: boolean;
+  /**
+   * For a factory started by name on what the automatic choice would skip (it throws
+   * {@link BackendSkipped} then): the automatic choice passes the started instance by too.
+   */
+  passOver(reason: string): void;
 }
 
 /**
@@ -59,6 +64,8 @@ interface Entry {
   /** The start in flight, shared by everyone who asks meanwhile (one device, not two). */
   starting?: Promise<Backend>;
   failure?: Error;
+  /** Why the automatic choice passes the started instance by (it skipped this backend, or its factory said so). */
+  passOver?: string;
 }
 
 const entries = new Map<string, Entry>();
@@ -128,7 +135,10 @@ async function instantiate(name: string, byName = true): Promise<Backend> {
   const entry = entries.get(name);
   if (!entry) throw new Error(`setBackend: unknown backend '${name}' (registered: ${listBackends().join(', ') || 'none'})`);
   if (entry.failure) throw entry.failure;
-  if (entry.instance) return entry.instance;
+  if (entry.instance) {
+    if (!byName && entry.passOver) throw new BackendSkipped(entry.passOver);
+    return entry.instance;
+  }
   if (entry.starting) {
     // An automatic start that skipped does not answer a start by name: that one starts anew.
     const shared = await entry.starting.catch((e: unknown) => {
@@ -139,9 +149,13 @@ async function instantiate(name: string, byName = true): Promise<Backend> {
   }
   const start = (async () => {
     try {
-      return adopt(name, entry, await entry.factory({ byName }));
+      const passOver = (reason: string): void => void (entry.passOver = reason);
+      return adopt(name, entry, await entry.factory({ byName, passOver }));
     } catch (e) {
-      if (e instanceof BackendSkipped) throw e;
+      if (e instanceof BackendSkipped) {
+        entry.passOver = e.reason;
+        throw e;
+      }
       entry.failure = new Error(`setBackend: backend '${name}' failed to start: ${(e as Error).message}`, { cause: e });
       throw entry.failure;
     }
@@ -239,7 +253,8 @@ export function backend(): Backend {
   const js = entries.get('js');
   if (!js) throw new Error(`backend: none is set; call await setBackend(name) (registered: ${listBackends().join(', ') || 'none'})`);
   const reason = "an op ran before ready() or setBackend(): the synchronous reference backend 'js' (await ready() first for the best)";
-  return choose(js.instance ?? adopt('js', js, js.factory({ byName: false }) as Backend), { chosenBy: 'default', reason, tried: [] });
+  const instance = js.instance ?? adopt('js', js, js.factory({ byName: false, passOver: () => undefined }) as Backend);
+  return choose(instance, { chosenBy: 'default', reason, tried: [] });
 }
 
 /** The name of the backend new tensors go to. */
