@@ -7,7 +7,8 @@ export default defineConfig({
   base: './',
   publicDir: false,
   resolve: { conditions: ['@webgrad/source', ...defaultClientConditions] },
-  worker: { format: 'es' },
+  // One file per worker too: the backends' lazy imports would otherwise split off chunks.
+  worker: { format: 'es', rollupOptions: { output: { codeSplitting: false } } },
   build: {
     target: 'es2022',
     outDir: 'dist/cdn',

@@ -30,7 +30,8 @@ describe('README examples', () => {
   it('the training example learns the spirals', () => {
     const block = blocks.find((b) => b.includes('new nn.Trainer'));
     expect(block).toBeDefined();
-    const out = run(block!, 'training');
+    const out = run(`${block!}\nconsole.log('trained on', wg.getBackend());`, 'training');
+    expect(out).toContain('trained on wasm'); // only the umbrella is imported
     const accuracy = Number(/accuracy: ([\d.]+)/.exec(out)?.[1]);
     expect(accuracy).toBeGreaterThan(0.9);
     expect(out).toMatch(/epoch 10 step \d+ loss/);

@@ -9,7 +9,7 @@ import { DeviceLoss } from './device-loss.js';
 import { nodeUnavailableReason, registerNodeWebGPU } from './node.js';
 
 const reason = await nodeUnavailableReason();
-registerNodeWebGPU();
+registerNodeWebGPU({ allowSoftware: true }); // ready() and setBestBackend() below may pick SwiftShader
 
 const LOST = /^webgpu: cannot (.+): the GPU device was lost \(destroyed: .+\); start the backend again with setBackend\('webgpu'\) or use another backend$/;
 

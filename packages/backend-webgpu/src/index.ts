@@ -1,13 +1,12 @@
 // @webgrad/backend-webgpu: the WebGPU backend. Importing it registers 'webgpu' (priority 3,
-// the best when it can start) on navigator.gpu; createWebGPUBackend takes an injected GPU.
+// the best when it can start, on a hardware adapter) on navigator.gpu, lazily (./register.js);
+// createWebGPUBackend takes an injected GPU.
 /**
- * The WebGPU backend `webgpu`, registered on import.
+ * The WebGPU backend `webgpu`, registered (lazily, hardware adapters only unless named) on import.
  * @module @webgrad/backend-webgpu
  */
-import { registerBackend } from '@webgrad/tensor';
-import { createWebGPUBackend } from './backend.js';
-
-registerBackend('webgpu', () => createWebGPUBackend(), 3);
+export { describeAdapter, type AdapterDescription } from './adapter.js';
+export { registerWebGPU, type RegisterWebGPUOptions } from './register.js';
 
 export { createWebGPUBackend, type WebGPUBackend, type WebGPUBackendOptions, type WebGPUStats } from './backend.js';
 export type { GpuStorage } from './pool.js';

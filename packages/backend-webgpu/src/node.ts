@@ -7,8 +7,7 @@
  * @module @webgrad/backend-webgpu/node
  */
 import { existsSync } from 'node:fs';
-import { registerBackend } from '@webgrad/tensor';
-import { createWebGPUBackend, type WebGPUBackendOptions } from './backend.js';
+import { registerWebGPU, type RegisterWebGPUOptions } from './register.js';
 
 /** Where Debian's chromium package puts its SwiftShader Vulkan ICD. */
 export const SWIFTSHADER_ICD = '/usr/lib/chromium/vk_swiftshader_icd.json';
@@ -53,7 +52,11 @@ export async function nodeUnavailableReason(): Promise<string | undefined> {
   }
 }
 
-/** Registers 'webgpu' (priority 3) on the Node GPU; starting it rejects with the reason if there is no adapter. */
-export function registerNodeWebGPU(options: Omit<WebGPUBackendOptions, 'gpu'> = {}): void {
-  registerBackend(options.name ?? 'webgpu', async () => createWebGPUBackend({ ...options, gpu: await nodeGPU() }), 3);
+/**
+ * Registers 'webgpu' (priority 3) on the Node GPU; starting it rejects with the reason if there is
+ * no adapter. As everywhere, the automatic choice skips a software adapter (SwiftShader) unless
+ * `allowSoftware` is set.
+ */
+export function registerNodeWebGPU(options: Omit<RegisterWebGPUOptions, 'gpu'> = {}): void {
+  registerWebGPU({ ...options, gpu: nodeGPU });
 }

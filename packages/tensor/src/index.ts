@@ -17,7 +17,7 @@ export { broadcastShapes, broadcastStrides, mergeAxes, sizeOf, stridesOf } from 
 export { ops, opNames, type OpAttrs, type OpName, type OpSpec, type Conv2dAttrs, type PoolAttrs, type AvgPoolAttrs, avgPoolCounted, type DenseActivation, DENSE_ACTIVATIONS, type ReduceAttrs, type SliceAttrs } from './ops.js';
 export type { Meta } from './infer.js';
 export type { Backend, BackendStats, Kernel, Kernels, TensorInfo } from './backend.js';
-export { backend, getBackend, getBackendInstance, listBackends, onBackendLost, ready, registerBackend, setBackend, setBestBackend, withBackend } from './registry.js';
+export { backend, backendInfo, BackendSkipped, getBackend, getBackendInstance, listBackends, onBackendLost, ready, registerBackend, setBackend, setBestBackend, withBackend, type BackendAttempt, type BackendInfo, type BackendRequest } from './registry.js';
 export { DeviceLostError } from './device-lost.js';
 export { createJsBackend, type JsBackendOptions } from './backends/js/index.js';
 export { dispose, fromValues, isTracking, keep, memory, onOp, runOp, scope, untracked, withTracking, type MemoryInfo, type OpObserver } from './engine.js';

@@ -15,7 +15,7 @@ export const LOSSES = ['auto', 'softmaxCrossEntropy', 'mse', 'mae', 'huber'] as 
 export const OPTIMIZERS = ['sgd', 'momentum', 'nesterov', 'adagrad', 'adadelta', 'rmsprop', 'adam', 'adamw'] as const;
 /** Learning-rate schedules. */
 export const SCHEDULES = ['constant', 'step', 'exponential', 'cosine', 'warmup'] as const;
-/** Backends; 'auto' is the best one that starts. */
+/** Backends; 'auto' is the best one that starts by `ready()`'s rule: WebGPU on a hardware adapter, else wasm, else js. */
 export const BACKENDS = ['auto', 'js', 'wasm', 'webgpu'] as const;
 /** Hyperparameters that can change while training runs. */
 export const LIVE_SETTINGS = ['lr', 'batchSize', 'l1', 'l2'] as const;

@@ -55,6 +55,8 @@ export interface StateEvent {
   step: number;
   epoch: number;
   backend: string;
+  /** Why that backend: `backendInfo().reason`, e.g. 'webgpu skipped: software adapter (SwiftShader); wasm started'. */
+  backendReason?: string;
   stepsPerSecond: number;
   timing: { data: number; forward: number; backward: number; update: number; sync: number };
   memory: { liveTensors: number; liveBytes: number; poolHits: number; poolMisses: number };

@@ -137,7 +137,7 @@ export class Session {
     return this.run;
   }
 
-  /** Switches the current backend as a config names it. */
+  /** Switches the current backend as a config names it; 'auto' is ready()'s rule (hardware WebGPU, else wasm, else js). */
   private async useBackend(name: PlaygroundConfig['backend']): Promise<void> {
     if (name === 'auto') await wg.setBestBackend();
     else await wg.setBackend(name);
@@ -310,6 +310,7 @@ export class Session {
       step: run?.trainer.step ?? 0,
       epoch: run?.trainer.epoch ?? 0,
       backend: run?.backend.name ?? wg.getBackend(),
+      backendReason: wg.backendInfo()?.reason,
       stepsPerSecond: this.rate.perSecond,
       timing: run?.trainer.timing ?? { data: 0, forward: 0, backward: 0, update: 0, sync: 0 },
       memory: { liveTensors: m.liveTensors, liveBytes: m.liveBytes, poolHits: m.poolHits, poolMisses: m.poolMisses },

@@ -2,7 +2,9 @@
 // slide: the forward pass node by node (values on the edges), then the backward pass in
 // reverse (gradients on the edges), each node with its local-derivative formula.
 import { css, html, LitElement, svg, type PropertyValues } from 'lit';
-import { trace, tensor, type Tensor, type Trace, type TraceNode } from 'webgradjs';
+// The page-side graph runs its few scalar ops on the synchronous 'js' backend: no other backend is imported.
+import { trace, type Trace, type TraceNode } from '@webgrad/autograd';
+import { tensor, type Tensor } from '@webgrad/tensor';
 import { parseExpression } from './expression-parser.js';
 import { jsonAttribute, validJson } from './json-attribute.js';
 
