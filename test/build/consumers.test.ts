@@ -98,14 +98,13 @@ describe('a bundle that imports autograd only for its effect', () => {
 describe('a Node consumer', () => {
   it('gets wasm from the umbrella alone', () => {
     const out = execFileSync(process.execPath, ['node-consumer.mjs'], { cwd: dir, encoding: 'utf8' });
-    // Needs the umbrella to include and pick wasm (issue 13 item 2, branch i13-backend); 'js' before.
+    // The umbrella alone registers wasm, and ready() picks it in Node (no WebGPU there).
     expect(JSON.parse(out.trim()).backend).toBe('wasm');
   });
 });
 
 describe.each(['dom', 'node'])('the packed .d.ts, strict with skipLibCheck false (%s)', (lib) => {
   it('type-check in a consumer', () => {
-    // Needs the type fixes of issue 13 item 6 (branch i13-hygiene).
     const tsc = join(root, 'node_modules/typescript/bin/tsc');
     let output = '';
     try {

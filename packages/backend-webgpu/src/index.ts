@@ -6,7 +6,8 @@
  * @module @webgrad/backend-webgpu
  */
 export { describeAdapter, type AdapterDescription } from './adapter.js';
-export { registerWebGPU, type RegisterWebGPUOptions } from './register.js';
+import './register.js';
+export { registerWebGPU, type RegisterWebGPUOptions } from './register-webgpu.js';
 
 export { createWebGPUBackend, type WebGPUBackend, type WebGPUBackendOptions, type WebGPUStats } from './backend.js';
 export type { GpuStorage } from './pool.js';

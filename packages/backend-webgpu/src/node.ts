@@ -7,7 +7,7 @@
  * @module @webgrad/backend-webgpu/node
  */
 import { existsSync } from 'node:fs';
-import { registerWebGPU, type RegisterWebGPUOptions } from './register.js';
+import { registerWebGPU, type RegisterWebGPUOptions } from './register-webgpu.js';
 
 /** Where Debian's chromium package puts its SwiftShader Vulkan ICD. */
 export const SWIFTSHADER_ICD = '/usr/lib/chromium/vk_swiftshader_icd.json';

@@ -4,7 +4,7 @@
 /// <reference types="@webgpu/types" />
 import type * as Tensor from '@webgrad/tensor';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type * as Register from './register.js';
+import type * as Register from './register-webgpu.js';
 
 let wg: typeof Tensor;
 let register: typeof Register;
@@ -38,7 +38,7 @@ async function load(gpu: GPU, mockBackend = true): Promise<void> {
     });
   }
   wg = await import('@webgrad/tensor');
-  register = await import('./register.js');
+  register = await import('./register-webgpu.js');
   wg.registerBackend('wasm', () => wg.createJsBackend({ name: 'wasm' }), 2);
   register.registerWebGPU({ gpu });
 }
