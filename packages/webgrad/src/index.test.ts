@@ -28,6 +28,18 @@ describe('webgradjs picks its backend', () => {
     expect(await wg.tensor([1, 2]).mul(3).data()).toEqual(new Float32Array([3, 6]));
   });
 
+  it('a webgpu or wasm registered before the umbrella is imported is kept, not replaced by its lazy one', async () => {
+    vi.resetModules();
+    const tensor = await import('@webgrad/tensor');
+    const mine = async () => tensor.createJsBackend({ name: 'webgpu' });
+    tensor.registerBackend('webgpu', mine, 3);
+    tensor.registerBackend('wasm', async () => tensor.createJsBackend({ name: 'wasm' }), 2);
+    const wg = await import('webgradjs');
+    // Standing in for Dawn's registerNodeWebGPU(): the umbrella's navigator.gpu factory would reject here.
+    await wg.setBackend('webgpu');
+    expect(wg.backendInfo()).toMatchObject({ name: 'webgpu', chosenBy: 'name' });
+  });
+
   it('an op before ready() runs on js, and ready() keeps it (tensors never change backend)', async () => {
     vi.resetModules();
     const wg = await import('webgradjs');
